@@ -1,0 +1,11 @@
+/** The evaluation tasks behind `parallax eval`. Each task file scores one dataset. */
+import type { EvalTask } from './types.ts';
+
+export type { EvalResult, EvalTask } from './types.ts';
+export { sharedDataDir } from './data.ts';
+
+export const EVAL_TASKS: EvalTask[] = [];
+
+export function findEvalTask(name: string): EvalTask | undefined {
+  return EVAL_TASKS.find((task) => task.name === name);
+}
