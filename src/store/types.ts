@@ -1,0 +1,59 @@
+/**
+ * The storage interface. SQLite (better-sqlite3) is the default backend; a PostgreSQL backend
+ * can follow by implementing the same interface and passing the same shared test suite.
+ */
+import type { Article, Comparison, Story } from '../model/index.ts';
+
+export interface StoredArticle {
+  article: Article;
+  /** sha256 of the cleaned text: the dedup key when there is no canonical URL. */
+  contentHash: string;
+  storedAt: string;
+}
+
+export interface ComparisonSummary {
+  id: string;
+  createdAt: string;
+  articleIds: string[];
+  titles: (string | null)[];
+  storyId: string | null;
+}
+
+export interface PutArticlesResult {
+  /** Ids of the articles as stored (an existing id when deduplicated). */
+  ids: string[];
+  inserted: number;
+  duplicates: number;
+}
+
+export interface Store {
+  /** All-or-nothing: one transaction for the whole batch. Deduplicates by canonical URL and content hash. */
+  putArticles(articles: Article[]): PutArticlesResult;
+  getArticle(id: string): Article | null;
+  listArticles(options?: { since?: string; limit?: number }): StoredArticle[];
+
+  putComparison(comparison: Comparison, storyId?: string | null): string;
+  getComparison(id: string): Comparison | null;
+  listComparisons(options?: { limit?: number }): ComparisonSummary[];
+
+  /** Replaces the story's record and its membership in one transaction. */
+  putStory(story: Story): void;
+  getStory(id: string): Story | null;
+  listStories(options?: { since?: string; limit?: number }): Story[];
+
+  /** Feed polling state for conditional requests (ETag, Last-Modified) and backoff. */
+  getFeedState(url: string): FeedState | null;
+  putFeedState(state: FeedState): void;
+
+  close(): void;
+}
+
+export interface FeedState {
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastPolled: string | null;
+  failures: number;
+  /** ISO time before which the feed is not polled again (backoff). */
+  nextPoll: string | null;
+}
