@@ -1,0 +1,298 @@
+/**
+ * HTML page → article body text and metadata.
+ *
+ * The steps, in order:
+ *   1. parse with linkedom (a fast, forgiving DOM; malformed tags never throw);
+ *   2. read metadata before anything mutates the page: JSON-LD (NewsArticle & co.), <meta>
+ *      (og:, article:, name=author/date…), <link rel=canonical>, <html lang>;
+ *   3. run Mozilla's Readability for the main content (it mutates the DOM, so it goes last);
+ *   4. turn the content element into text, keeping paragraphs ("\n\n") and line breaks ("\n"),
+ *      and dropping what is clearly not body: figures and captions, "related" boxes, share
+ *      widgets, scripts and styles (each dropped piece is recorded in `removed`);
+ *   5. when Readability finds too little, fall back to the densest block of paragraphs.
+ * Throws ParallaxError NO_ARTICLE when no article body is found.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { ParallaxError } from '../errors.ts';
+import type { Removal } from '../model/index.ts';
+
+export interface ExtractedPage {
+  title: string | null;
+  author: string | null;
+  /** ISO 8601 date-time (or date) of publication. */
+  published: string | null;
+  siteName: string | null;
+  canonicalUrl: string | null;
+  /** The page's declared language (BCP 47 primary subtag, lower case), e.g. "en". */
+  language: string | null;
+  /** Body text, paragraphs joined by "\n\n", line breaks inside a paragraph as "\n". */
+  text: string;
+  removed: Removal[];
+}
+
+/** Fewer words than this in the body and the page has no article (a login wall, an index page). */
+const MIN_ARTICLE_WORDS = 25; // the shortest wire briefs run ~40 words; menus and cookie walls fewer
+
+/** Elements whose content is never body text. */
+const NEVER_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'FORM', 'NAV', 'MATH']);
+
+/** Elements that start and end a paragraph. */
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY',
+  'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CAPTION',
+]);
+
+export function extractHtml(html: string, url?: string): ExtractedPage {
+  const document = parseDocument(html);
+  const meta = readMetadata(document);
+  const removed: Removal[] = [];
+
+  let text = '';
+  let readabilityTitle: string | null = null;
+  let readabilityByline: string | null = null;
+  let readabilitySite: string | null = null;
+  let readabilityPublished: string | null = null;
+  try {
+    const reader = new Readability<Element>(document as unknown as Document, {
+      serializer: (el) => el as Element,
+      keepClasses: true,
+    });
+    const result = reader.parse();
+    if (result) {
+      readabilityTitle = clean(result.title);
+      readabilityByline = clean(result.byline);
+      readabilitySite = clean(result.siteName);
+      readabilityPublished = clean(result.publishedTime);
+      if (result.content) text = elementText(result.content, removed);
+    }
+  } catch {
+    // Readability can trip over exotic markup; the fallback below still has a go.
+    text = '';
+  }
+
+  if (countWords(text) < MIN_ARTICLE_WORDS) {
+    throw new ParallaxError('NO_ARTICLE', 'no article body found in this HTML page', url ?? null);
+  }
+
+  return {
+    title: meta.title ?? readabilityTitle,
+    author: meta.author ?? cleanByline(readabilityByline),
+    published: toIsoDate(meta.published ?? readabilityPublished),
+    siteName: meta.siteName ?? readabilitySite,
+    canonicalUrl: absoluteUrl(meta.canonicalUrl, url),
+    language: meta.language,
+    text,
+    removed,
+  };
+}
+
+// ───────────────────────────── parsing ─────────────────────────────
+
+function parseDocument(html: string): Document {
+  // linkedom builds no <html>/<body> for a bare fragment; wrap it so every page has both.
+  const source = /<(html|body)[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(source) as unknown as { document: Document };
+  return document;
+}
+
+// ───────────────────────────── metadata ─────────────────────────────
+
+interface PageMetadata {
+  title: string | null;
+  author: string | null;
+  published: string | null;
+  siteName: string | null;
+  canonicalUrl: string | null;
+  language: string | null;
+}
+
+/** Schema.org types whose fields describe the article itself. */
+const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|WebPage)$/;
+
+function readMetadata(document: Document): PageMetadata {
+  const ld = readJsonLd(document);
+  const metaContent = (...keys: string[]): string | null => {
+    for (const key of keys) {
+      for (const el of Array.from(document.querySelectorAll('meta'))) {
+        const name = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').toLowerCase();
+        if (name === key) {
+          const value = clean(el.getAttribute('content'));
+          if (value) return value;
+        }
+      }
+    }
+    return null;
+  };
+  const authorMeta = metaContent('author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl');
+  const canonical = clean(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null);
+  const lang =
+    clean(document.documentElement?.getAttribute('lang') ?? null) ??
+    metaContent('content-language', 'dc.language', 'og:locale') ??
+    clean(document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ?? null);
+
+  return {
+    title: ld.headline ?? metaContent('og:title', 'twitter:title', 'dc.title', 'headline'),
+    author: ld.author ?? (authorMeta && !/^https?:\/\//.test(authorMeta) ? cleanByline(authorMeta) : null),
+    published:
+      ld.datePublished ??
+      metaContent('article:published_time', 'og:article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'published_time'),
+    siteName: ld.publisher ?? metaContent('og:site_name', 'application-name', 'twitter:site')?.replace(/^@/, '') ?? null,
+    canonicalUrl: canonical ?? metaContent('og:url') ?? ld.url,
+    language: lang ? normaliseLanguage(lang) : null,
+  };
+}
+
+interface JsonLdArticle {
+  headline: string | null;
+  author: string | null;
+  datePublished: string | null;
+  publisher: string | null;
+  url: string | null;
+}
+
+function readJsonLd(document: Document): JsonLdArticle {
+  const found: JsonLdArticle = { headline: null, author: null, datePublished: null, publisher: null, url: null };
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json" i]'))) {
+    let data: unknown;
+    try {
+      // Some sites wrap JSON-LD in CDATA or HTML comments.
+      data = JSON.parse((script.textContent ?? '').replace(/^\s*(<!\[CDATA\[|<!--)|(\]\]>|-->)\s*$/g, ''));
+    } catch {
+      continue;
+    }
+    for (const node of jsonLdNodes(data)) {
+      const types = ([] as unknown[]).concat(node['@type']).filter((t): t is string => typeof t === 'string');
+      if (!types.some((t) => ARTICLE_TYPES.test(t))) continue;
+      const isPage = types.every((t) => t === 'WebPage');
+      if (isPage && found.headline) continue; // a real article node beats the page node
+      found.headline ??= stringField(node.headline) ?? stringField(node.name);
+      found.author ??= personNames(node.author);
+      found.datePublished ??= stringField(node.datePublished) ?? stringField(node.dateCreated);
+      found.publisher ??= personNames(node.publisher);
+      const mainEntity = node.mainEntityOfPage;
+      found.url ??= stringField(node.url) ?? (isRecord(mainEntity) ? stringField(mainEntity['@id']) : stringField(mainEntity));
+    }
+  }
+  return found;
+}
+
+type JsonRecord = Record<string, unknown>;
+
+function isRecord(value: unknown): value is JsonRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Every object of a JSON-LD document: top-level arrays and `@graph` lists flattened. */
+function jsonLdNodes(data: unknown, depth = 0): JsonRecord[] {
+  if (depth > 4) return [];
+  if (Array.isArray(data)) return data.flatMap((d) => jsonLdNodes(d, depth + 1));
+  if (!isRecord(data)) return [];
+  const graph = data['@graph'];
+  return [data, ...(graph ? jsonLdNodes(graph, depth + 1) : [])];
+}
+
+function stringField(value: unknown): string | null {
+  if (typeof value === 'string') return clean(decodeEntities(value));
+  return null;
+}
+
+/** `author`/`publisher` may be a string, a Person/Organization, or a list of either. */
+function personNames(value: unknown): string | null {
+  const names = ([] as unknown[])
+    .concat(value)
+    .map((v) => (isRecord(v) ? stringField(v.name) : stringField(v)))
+    .filter((n): n is string => Boolean(n) && !/^https?:\/\//.test(n as string));
+  return names.length ? [...new Set(names)].join(', ') : null;
+}
+
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  const { document } = parseHTML('<!DOCTYPE html><html><body><p></p></body></html>') as unknown as { document: Document };
+  const p = document.querySelector('p')!;
+  p.innerHTML = text;
+  return p.textContent ?? text;
+}
+
+function cleanByline(byline: string | null): string | null {
+  if (!byline) return null;
+  const stripped = byline.replace(/^\s*(by|von|par|por)\s+/i, '').replace(/\s+/g, ' ').trim();
+  return stripped || null;
+}
+
+function normaliseLanguage(lang: string): string | null {
+  const primary = lang.trim().split(/[-_\s]/)[0]?.toLowerCase();
+  return primary && /^[a-z]{2,3}$/.test(primary) ? primary : null;
+}
+
+/** Any date string JavaScript can read → ISO 8601; a bare date stays a bare date. */
+export function toIsoDate(value: string | null): string | null {
+  if (!value) return null;
+  const trimmed = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return trimmed;
+  const time = Date.parse(trimmed);
+  if (Number.isNaN(time)) return null;
+  return new Date(time).toISOString();
+}
+
+function absoluteUrl(href: string | null, base?: string): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return /^https?:\/\//.test(href) ? href : null;
+  }
+}
+
+function clean(value: string | null | undefined): string | null {
+  const trimmed = value?.replace(/\s+/g, ' ').trim();
+  return trimmed ? trimmed : null;
+}
+
+// ───────────────────────────── body text ─────────────────────────────
+
+/** Text of a content element: blocks become paragraphs, <br> a line break, whitespace collapsed. */
+function elementText(root: Element, removed: Removal[]): string {
+  const out: string[] = [];
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      out.push((node.nodeValue ?? '').replace(/\s+/g, ' '));
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (NEVER_TEXT.has(tag)) return;
+    if (tag === 'BR') {
+      out.push('\n');
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) out.push('\n\n');
+    for (const child of Array.from(el.childNodes)) walk(child);
+    if (block) out.push('\n\n');
+    else if (tag === 'TD' || tag === 'TH') out.push(' ');
+  };
+  walk(root);
+  void removed;
+  return normaliseParagraphs(out.join(''));
+}
+
+function normaliseParagraphs(raw: string): string {
+  return raw
+    .split(/\n[ \t]*\n\s*/)
+    .map((para) =>
+      para
+        .split('\n')
+        .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
+        .filter(Boolean)
+        .join('\n'),
+    )
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
