@@ -24,6 +24,7 @@ export type RemovalKind =
   | 'truncated-duplicate' // a paragraph cut off mid-sentence and then repeated whole
   | 'duplicate' // a paragraph repeated verbatim
   | 'markup' // page chrome the HTML extractor dropped (recorded in summary form)
+  | 'title' // the headline line of a plain-text input, moved to Article.title
   | 'other';
 
 export interface Removal {
@@ -42,6 +43,7 @@ export type MetadataOrigin =
   | 'syndication-line'
   | 'byline-footer'
   | 'byline-line'
+  | 'first-line' // the first line of a plain-text input that looks like a headline
   | 'url'
   | 'detected';
 
