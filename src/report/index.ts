@@ -1,0 +1,5 @@
+/**
+ * Reports: a Comparison as JSON (the contract), terminal text, or one self-contained HTML page.
+ * This stage reads a Comparison only and knows no other stage.
+ */
+export { renderJson, toReport, type Report } from './json.ts';
