@@ -3,3 +3,4 @@
  * This stage reads a Comparison only and knows no other stage.
  */
 export { renderJson, toReport, type Report } from './json.ts';
+export { renderTerminal, TERMINAL_WIDTH } from './terminal.ts';
