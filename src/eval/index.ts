@@ -1,11 +1,12 @@
 /** The evaluation tasks behind `parallax eval`. Each task file scores one dataset. */
 import type { EvalTask } from './types.ts';
 import { extractionTask } from './extraction.ts';
+import { storiesEval } from './stories.ts';
 
 export type { EvalResult, EvalTask } from './types.ts';
 export { sharedDataDir } from './data.ts';
 
-export const EVAL_TASKS: EvalTask[] = [extractionTask];
+export const EVAL_TASKS: EvalTask[] = [extractionTask, storiesEval];
 
 export function findEvalTask(name: string): EvalTask | undefined {
   return EVAL_TASKS.find((task) => task.name === name);

@@ -1,0 +1,426 @@
+/**
+ * Incremental story clustering, after Miranda et al. 2018 ("Multilingual Clustering of
+ * Streaming News"): each arriving article becomes TF-IDF vectors (title, title+body, names
+ * and numbers); an inverted index over the terms of recent stories yields a few candidate
+ * stories (never all pairs); a small logistic model over cosine and time features scores each
+ * candidate; the article joins the best story when the score clears the threshold, else it
+ * starts a new story. Document frequencies are learnt online from the stream itself.
+ *
+ * Deterministic: the same articles in the same order give the same stories (Maps iterate in
+ * insertion order and ties go to the older story).
+ */
+import { createHash } from 'node:crypto';
+import type { Story } from '../model/index.ts';
+import { articleFeatures, type TermCounts } from './features.ts';
+import { DEFAULT_WEIGHTS, FEATURE_NAMES, type SimilarityWeights } from './weights.ts';
+
+/** What the clusterer reads of an article (a model `Article` fits). */
+export interface ClusterArticle {
+  id: string;
+  title: string | null;
+  text: string;
+  source: string | null;
+  /** ISO 8601; when null the article is placed at the latest time seen so far. */
+  published: string | null;
+}
+
+export interface ClusterOptions {
+  weights?: SimilarityWeights;
+  /** Only stories seen within this many hours of the article are candidates. */
+  windowHours?: number;
+}
+
+/** Sparse vector: term → weight. */
+type Vector = Map<string, number>;
+
+/** The article as the clusterer sees it, after its terms counted towards document frequency. */
+export interface PreparedArticle {
+  article: ClusterArticle;
+  time: number;
+  title: Vector;
+  text: Vector;
+  names: Vector;
+  /** The heaviest terms and names: the keys looked up in the inverted index. */
+  queryTerms: string[];
+}
+
+export interface CandidateScore {
+  storyId: string;
+  /** Feature values in FEATURE_NAMES order, each 0 … 1. */
+  features: number[];
+  /** Model probability that the article belongs to the story. */
+  score: number;
+}
+
+export interface Assignment {
+  storyId: string;
+  isNew: boolean;
+  /** The winning score (0 for a new story without candidates). */
+  score: number;
+  /** How many stories were scored: bounded by MAX_CANDIDATES however long the stream. */
+  candidates: number;
+}
+
+/**
+ * Stories last seen more than this long before an article are not candidates. The roundups
+ * put one event's articles within a day or two; three days leaves room for follow-ups.
+ */
+export const DEFAULT_WINDOW_HOURS = 72;
+/** Centroid sizes: the top terms kept per story, which bounds memory and index growth. */
+export const CENTROID_TERMS = { title: 40, text: 120, names: 60 } as const;
+/** Index keys per article: its heaviest text terms and names (more only adds weak candidates). */
+export const QUERY_TEXT_TERMS = 12;
+export const QUERY_NAME_TERMS = 8;
+/** Stories fully scored per article, the ones sharing the most index weight with it. */
+export const MAX_CANDIDATES = 24;
+/** Title terms count this many times in the title+body vector: titles name the event. */
+export const TITLE_BOOST = 2;
+/** Articles between two sweeps of expired stories: often enough to bound memory, rare enough to cost nothing. */
+const SWEEP_EVERY = 2000;
+/** Member vectors kept per story to choose its most central headline. */
+const HEADLINE_POOL = 12;
+/** Time feature scale: the similarity halves roughly every 17 hours (e^-1 at one day). */
+const TIME_SCALE_MS = 24 * 3600 * 1000;
+
+interface StoryState {
+  id: string;
+  /** Creation order: ties go to the older story. */
+  seq: number;
+  title: Vector;
+  text: Vector;
+  names: Vector;
+  /** Norms of the centroids, refreshed on every change. */
+  norms: { title: number; text: number; names: number };
+  /** Terms under which the story is in the index. */
+  indexed: Set<string>;
+  articleIds: string[];
+  sources: string[];
+  firstTime: number;
+  lastTime: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  headlinePool: { title: string; text: Vector }[];
+  /** Set when the story leaves the window and its vectors are dropped. */
+  headline: string | null;
+}
+
+export class StoryClusterer {
+  readonly weights: SimilarityWeights;
+  readonly windowMs: number;
+  private readonly stories = new Map<string, StoryState>();
+  /** Stories still inside the window (insertion order = creation order). */
+  private readonly active = new Set<StoryState>();
+  private sinceSweep = 0;
+  private readonly index = new Map<string, StoryState[]>();
+  private readonly documentFrequency = new Map<string, number>();
+  private documents = 0;
+  private clock = 0;
+  private seq = 0;
+
+  constructor(options: ClusterOptions = {}) {
+    this.weights = options.weights ?? DEFAULT_WEIGHTS;
+    this.windowMs = (options.windowHours ?? DEFAULT_WINDOW_HOURS) * 3600 * 1000;
+  }
+
+  /** Adds one article and returns the story it joined or started. */
+  add(article: ClusterArticle): Assignment {
+    const prepared = this.prepare(article);
+    const candidates = this.score(prepared);
+    const best = candidates[0];
+    if (best && best.score >= this.weights.threshold) {
+      return { ...this.assign(prepared, best.storyId), score: best.score, candidates: candidates.length };
+    }
+    return { ...this.assign(prepared, null), score: best?.score ?? 0, candidates: candidates.length };
+  }
+
+  /** Step 1: counts the article's terms towards document frequency and builds its vectors. */
+  prepare(article: ClusterArticle): PreparedArticle {
+    const parsed = Date.parse(article.published ?? '');
+    const time = Number.isFinite(parsed) ? parsed : this.clock;
+    if (time > this.clock) this.clock = time;
+    const features = articleFeatures(article);
+    const text: TermCounts = new Map(features.body);
+    for (const [term, count] of features.title) text.set(term, (text.get(term) ?? 0) + count * TITLE_BOOST);
+    const seen = new Set<string>([...text.keys(), ...features.names.keys()]);
+    this.documents += 1;
+    for (const term of seen) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    const textVector = this.weigh(text);
+    const namesVector = this.weigh(features.names);
+    const queryTerms = [...topTerms(textVector, QUERY_TEXT_TERMS), ...topTerms(namesVector, QUERY_NAME_TERMS)];
+    return { article, time, title: this.weigh(features.title), text: textVector, names: namesVector, queryTerms };
+  }
+
+  /** Step 2: scores the candidate stories from the index, best first. */
+  score(prepared: PreparedArticle): CandidateScore[] {
+    const overlap = new Map<StoryState, number>();
+    const oldest = prepared.time - this.windowMs;
+    for (const term of prepared.queryTerms) {
+      const postings = this.index.get(term);
+      if (!postings) continue;
+      const weight = (prepared.text.get(term) ?? 0) + (prepared.names.get(term) ?? 0);
+      const kept = this.dropExpired(term, postings);
+      for (let i = 0; i < kept; i++) {
+        const story = postings[i];
+        if (story.lastTime < oldest) continue; // an article older than the stream clock
+        overlap.set(story, (overlap.get(story) ?? 0) + weight);
+      }
+    }
+    const shortlist = [...overlap.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].seq - b[0].seq)
+      .slice(0, MAX_CANDIDATES)
+      .map(([story]) => story);
+    return shortlist
+      .map((story) => {
+        const features = this.features(prepared, story);
+        return { storyId: story.id, features, score: predict(this.weights, features), seq: story.seq };
+      })
+      .sort((a, b) => b.score - a.score || a.seq - b.seq)
+      .map(({ storyId, features, score }) => ({ storyId, features, score }));
+  }
+
+  /** Step 3: puts the article into the given story, or into a new one when `storyId` is null. */
+  assign(prepared: PreparedArticle, storyId: string | null): Omit<Assignment, 'score' | 'candidates'> {
+    let story = storyId === null ? undefined : this.stories.get(storyId);
+    const isNew = !story;
+    if (!story) story = this.newStory(prepared.article.id, prepared.time);
+    this.join(story, prepared);
+    return { storyId: story.id, isNew };
+  }
+
+  /**
+   * Puts back a story saved earlier (e.g. by the store) with its articles, so that a later
+   * run keeps growing it. Articles already in another story are not moved.
+   */
+  restore(story: Story, articles: ClusterArticle[]): void {
+    let state = this.stories.get(story.id);
+    for (const article of articles) {
+      const prepared = this.prepare(article);
+      if (!state) {
+        state = this.newStory(article.id, prepared.time, story.id);
+      }
+      this.join(state, prepared);
+    }
+  }
+
+  /** Removes stories past the window from one posting list; returns how many remain. */
+  private dropExpired(term: string, postings: StoryState[]): number {
+    const expiry = this.clock - this.windowMs;
+    let kept = 0;
+    for (const story of postings) if (story.lastTime >= expiry) postings[kept++] = story;
+    postings.length = kept;
+    if (kept === 0) this.index.delete(term);
+    return kept;
+  }
+
+  /**
+   * Freezes the stories that left the window: their headline is fixed and their vectors are
+   * dropped, and the index forgets them, so memory follows the window, not the stream.
+   */
+  private sweep(): void {
+    const expiry = this.clock - this.windowMs;
+    for (const story of this.active) {
+      if (story.lastTime >= expiry) continue;
+      story.headline = centralTitle(story);
+      story.title = new Map();
+      story.text = new Map();
+      story.names = new Map();
+      story.headlinePool = [];
+      story.norms = { title: 0, text: 0, names: 0 };
+      story.indexed = new Set();
+      this.active.delete(story);
+    }
+    for (const [term, postings] of [...this.index]) this.dropExpired(term, postings);
+  }
+
+  /** Feature values for an article against a story, in FEATURE_NAMES order. */
+  private features(prepared: PreparedArticle, story: StoryState): number[] {
+    const gap =
+      prepared.time < story.firstTime
+        ? story.firstTime - prepared.time
+        : prepared.time > story.lastTime
+          ? prepared.time - story.lastTime
+          : 0;
+    const values: Record<(typeof FEATURE_NAMES)[number], number> = {
+      title: cosine(prepared.title, story.title, story.norms.title),
+      text: cosine(prepared.text, story.text, story.norms.text),
+      names: cosine(prepared.names, story.names, story.norms.names),
+      titleText: cosine(prepared.title, story.text, story.norms.text),
+      time: Math.exp(-gap / TIME_SCALE_MS),
+    };
+    return FEATURE_NAMES.map((name) => values[name]);
+  }
+
+  private weigh(counts: TermCounts): Vector {
+    const vector: Vector = new Map();
+    let norm = 0;
+    for (const [term, count] of counts) {
+      const df = this.documentFrequency.get(term) ?? 0;
+      const weight = (1 + Math.log(count)) * Math.log((this.documents + 1) / (df + 0.5));
+      if (weight <= 0) continue;
+      vector.set(term, weight);
+      norm += weight * weight;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (const [term, weight] of vector) vector.set(term, weight / norm);
+    return vector;
+  }
+
+  private newStory(firstArticleId: string, time: number, id?: string): StoryState {
+    const state: StoryState = {
+      id: id ?? this.uniqueId(firstArticleId),
+      seq: this.seq++,
+      title: new Map(),
+      text: new Map(),
+      names: new Map(),
+      norms: { title: 0, text: 0, names: 0 },
+      indexed: new Set(),
+      articleIds: [],
+      sources: [],
+      firstTime: time,
+      lastTime: time,
+      firstSeen: null,
+      lastSeen: null,
+      headlinePool: [],
+      headline: null,
+    };
+    this.stories.set(state.id, state);
+    this.active.add(state);
+    return state;
+  }
+
+  private uniqueId(firstArticleId: string): string {
+    const base = `s_${createHash('sha1').update(firstArticleId).digest('hex').slice(0, 12)}`;
+    let id = base;
+    for (let n = 2; this.stories.has(id); n++) id = `${base}-${n}`;
+    return id;
+  }
+
+  private join(story: StoryState, prepared: PreparedArticle): void {
+    const { article, time } = prepared;
+    if (!this.active.has(story)) {
+      // A late article for a frozen story (only via restore or an explicit assign): revive it.
+      story.headline = null;
+      this.active.add(story);
+    }
+    if (++this.sinceSweep >= SWEEP_EVERY) {
+      this.sinceSweep = 0;
+      this.sweep();
+    }
+    story.articleIds.push(article.id);
+    if (article.source && !story.sources.includes(article.source)) story.sources.push(article.source);
+    if (time <= story.firstTime || story.firstSeen === null) {
+      story.firstTime = Math.min(story.firstTime, time);
+      if (article.published && time <= story.firstTime) story.firstSeen = article.published;
+    }
+    if (time >= story.lastTime || story.lastSeen === null) {
+      story.lastTime = Math.max(story.lastTime, time);
+      if (article.published && time >= story.lastTime) story.lastSeen = article.published;
+    }
+    story.norms.title = accumulate(story.title, prepared.title, CENTROID_TERMS.title);
+    story.norms.text = accumulate(story.text, prepared.text, CENTROID_TERMS.text);
+    story.norms.names = accumulate(story.names, prepared.names, CENTROID_TERMS.names);
+    if (article.title && story.headlinePool.length < HEADLINE_POOL) {
+      story.headlinePool.push({ title: article.title, text: pruned(prepared.text, CENTROID_TERMS.title) });
+    }
+    for (const terms of [story.text.keys(), story.names.keys()]) {
+      for (const term of terms) {
+        if (story.indexed.has(term)) continue;
+        story.indexed.add(term);
+        const postings = this.index.get(term);
+        if (postings) postings.push(story);
+        else this.index.set(term, [story]);
+      }
+    }
+  }
+
+  /** The story as the data model has it; the headline is the member title closest to the centroid. */
+  getStory(id: string): Story | null {
+    const story = this.stories.get(id);
+    return story ? toStory(story) : null;
+  }
+
+  /** Every story, oldest first. */
+  listStories(): Story[] {
+    return [...this.stories.values()].map(toStory);
+  }
+
+  get storyCount(): number {
+    return this.stories.size;
+  }
+
+  /** How many (term, story) entries the index holds now: bounded by the window, not the stream. */
+  get indexSize(): number {
+    let size = 0;
+    for (const postings of this.index.values()) size += postings.length;
+    return size;
+  }
+}
+
+function centralTitle(story: StoryState): string {
+  if (story.headline !== null) return story.headline;
+  let headline = story.headlinePool[0]?.title ?? '';
+  let best = -1;
+  for (const member of story.headlinePool) {
+    const centrality = cosine(member.text, story.text, story.norms.text);
+    if (centrality > best + 1e-12) {
+      best = centrality;
+      headline = member.title;
+    }
+  }
+  return headline;
+}
+
+function toStory(story: StoryState): Story {
+  return {
+    id: story.id,
+    headline: centralTitle(story),
+    articleIds: [...story.articleIds],
+    sources: [...story.sources],
+    firstSeen: story.firstSeen,
+    lastSeen: story.lastSeen,
+  };
+}
+
+/** The model: logistic regression over the features. */
+export function predict(weights: SimilarityWeights, features: number[]): number {
+  let z = weights.bias;
+  for (let i = 0; i < features.length; i++) z += weights.coefficients[i] * features[i];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Cosine of a unit article vector with a centroid whose norm is given. */
+function cosine(unit: Vector, centroid: Vector, centroidNorm: number): number {
+  if (centroidNorm === 0 || unit.size === 0) return 0;
+  let dot = 0;
+  const [small, large] = unit.size <= centroid.size ? [unit, centroid] : [centroid, unit];
+  for (const [term, weight] of small) {
+    const other = large.get(term);
+    if (other !== undefined) dot += weight * other;
+  }
+  return dot / centroidNorm;
+}
+
+/** Adds `vector` into `centroid`, keeps its `limit` heaviest terms, returns the new norm. */
+function accumulate(centroid: Vector, vector: Vector, limit: number): number {
+  for (const [term, weight] of vector) centroid.set(term, (centroid.get(term) ?? 0) + weight);
+  if (centroid.size > limit * 2) {
+    const kept = pruned(centroid, limit);
+    centroid.clear();
+    for (const [term, weight] of kept) centroid.set(term, weight);
+  }
+  let norm = 0;
+  for (const weight of centroid.values()) norm += weight * weight;
+  return Math.sqrt(norm);
+}
+
+/** The `limit` heaviest terms, ties broken by term so the result never depends on Map history. */
+function pruned(vector: Vector, limit: number): Vector {
+  if (vector.size <= limit) return new Map(vector);
+  return new Map(
+    [...vector.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, limit),
+  );
+}
+
+function topTerms(vector: Vector, limit: number): string[] {
+  return [...pruned(vector, limit).keys()];
+}

@@ -1,0 +1,12 @@
+/** Stories: articles of one event grouped incrementally, and the feeds they come from. */
+export {
+  StoryClusterer,
+  DEFAULT_WINDOW_HOURS,
+  type ClusterArticle,
+  type ClusterOptions,
+  type Assignment,
+  type CandidateScore,
+  type PreparedArticle,
+} from './cluster.ts';
+export { FEATURE_NAMES, DEFAULT_WEIGHTS, loadWeights, type SimilarityWeights } from './weights.ts';
+export { pairwiseScores, bcubedScores, type ClusterScores } from './metrics.ts';
