@@ -1,0 +1,15 @@
+/**
+ * The language stage: `annotate(article)` → Doc with sentences, tokens (exact spans, norm,
+ * lemma, POS), entities, quantities and dates.
+ */
+import type { Article, Doc } from '../model/index.ts';
+import { findEntities } from './entities.ts';
+import { tokenize } from './tokenize.ts';
+
+export { foldAccents, normalizeWord, slugify } from './normalize.ts';
+
+export function annotate(article: Article): Doc {
+  const { tokens, sentences } = tokenize(article.text);
+  const entities = findEntities(article.text, tokens, sentences);
+  return { article, sentences, tokens, entities, quantities: [], dates: [] };
+}

@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { annotate } from '../../src/language/index.ts';
+import type { Doc } from '../../src/model/index.ts';
+import { articleOf } from './support.ts';
+
+function sentenceTexts(doc: Doc): string[] {
+  return doc.sentences.map((s) => doc.article.text.slice(s.start, s.end));
+}
+
+function entity(doc: Doc, text: string) {
+  return doc.entities.find((e) => e.text === text);
+}
+
+test('sentences survive title abbreviations and initials', () => {
+  const doc = annotate(
+    articleOf(
+      'Gen. Ortega met Dr. Ana Ruiz in the U.S. on Monday. Lt. Col. J. R. Mora stayed home. Sgt. Pike left at 5 p.m. yesterday.',
+    ),
+  );
+  assert.deepEqual(sentenceTexts(doc), [
+    'Gen. Ortega met Dr. Ana Ruiz in the U.S. on Monday.',
+    'Lt. Col. J. R. Mora stayed home.',
+    'Sgt. Pike left at 5 p.m. yesterday.',
+  ]);
+});
+
+test('a closing quotation mark stays with its sentence', () => {
+  const doc = annotate(articleOf('“We will stay. We will not leave. ” Then the dockers went home.'));
+  const texts = sentenceTexts(doc);
+  assert.ok(
+    texts.some((t) => t.endsWith('leave. ”')),
+    texts.join(' | '),
+  );
+  assert.ok(!texts.includes('”'));
+});
+
+test('token spans slice to their text, with diacritics folded in norm', () => {
+  const text = 'Nicolás Peña’s dockers met in São Tomé.\n\nThey left.';
+  const doc = annotate(articleOf(text));
+  for (const token of doc.tokens) assert.equal(text.slice(token.start, token.end), token.text);
+  for (const s of doc.sentences) assert.ok(s.endToken > s.firstToken);
+  assert.equal(doc.tokens.find((t) => t.text === 'Nicolás')?.norm, 'nicolas');
+  assert.ok(doc.tokens.every((t) => t.text.trim() !== ''));
+  assert.equal(doc.tokens.find((t) => t.text === 'met')?.lemma, 'meet');
+  assert.equal(doc.tokens.find((t) => t.text === 'met')?.pos, 'VERB');
+});
+
+test('entities: people without their titles, organisations, places, possessives left out', () => {
+  const text =
+    'Harbour Minister of Transport Olga Vrenko said the Dockers Union would meet in Valparaiso. Vrenko’s aide, Captain Ilse Marrow, agreed. Marrow called the Port Authority of Lisvane (PAL) slow. U.S. President Ada Kestrel stayed silent.';
+  const doc = annotate(articleOf(text));
+  for (const e of doc.entities) assert.equal(text.slice(e.start, e.end), e.text);
+  assert.equal(entity(doc, 'Olga Vrenko')?.type, 'person');
+  assert.equal(entity(doc, 'Ilse Marrow')?.type, 'person');
+  assert.equal(entity(doc, 'Vrenko')?.type, 'person'); // possessive stripped, surname upgraded
+  assert.equal(entity(doc, 'Marrow')?.type, 'person');
+  assert.equal(entity(doc, 'Dockers Union')?.type, 'organization');
+  assert.equal(entity(doc, 'Port Authority of Lisvane')?.type, 'organization');
+  assert.equal(entity(doc, 'PAL')?.type, 'organization');
+  assert.equal(entity(doc, 'Valparaiso')?.type, 'place');
+  assert.equal(entity(doc, 'U.S.')?.type, 'place');
+  assert.equal(entity(doc, 'Ada Kestrel')?.type, 'person');
+  assert.equal(entity(doc, 'Captain Ilse Marrow'), undefined);
+});
+
+test('headline-like promo lines yield no invented people', () => {
+  const doc = annotate(
+    articleOf('EXCLUSIVE: Breaking Down The Secret Harbour Deal In Lisvane\n\nThe strike went on.'),
+  );
+  assert.ok(!doc.entities.some((e) => e.type === 'person'), JSON.stringify(doc.entities));
+});
