@@ -1,0 +1,279 @@
+/**
+ * Finds the cue and the speaker of a quoted passage from the words around it: a reporting verb
+ * after the quote ("…,” Lopez said / said Lopez), before it ("Lopez said: “…”", "according to"),
+ * a colon introduction, or a reporting verb elsewhere in the sentence for a partial quote.
+ */
+import type { Span } from '../model/index.ts';
+import { ABBREVIATIONS, DETERMINERS, NAME_TITLES, NOT_NAMES, PRONOUNS, reportVerbLemma } from './lexicon.ts';
+import type { Paragraph, QuotedPassage } from './marks.ts';
+
+/** A reporting verb further than this many words from the quote is not its cue (after-quote side). */
+const MAX_WORDS_QUOTE_TO_CUE = 8;
+/** Longest lower-case speaker phrase kept ("a spokesman for the ministry"), in words. */
+const MAX_SPEAKER_PHRASE_WORDS = 6;
+
+export interface SpeakerGuess {
+  name: string;
+  span: Span;
+  /** True when written as a pronoun or a role ("he", "the soldier"): to resolve to a name. */
+  anaphoric: boolean;
+}
+
+export interface Attribution {
+  cue: string;
+  /** Offset of the cue, used for recency when resolving pronouns. */
+  cueAt: number;
+  speaker: SpeakerGuess | null;
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function wordsIn(text: string, from: number, to: number): Word[] {
+  const words: Word[] = [];
+  const pattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*/gu;
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) {
+    let word = m[0];
+    // A trailing period belongs to the word only for abbreviations and initials.
+    if (word.endsWith('.') && !ABBREVIATIONS.has(word.slice(0, -1).toLowerCase()) && !/^\p{Lu}\.$/u.test(word)) word = word.slice(0, -1);
+    const end = Math.min(m.index + word.length, to);
+    words.push({ text: text.slice(m.index, end), start: m.index, end });
+  }
+  return words;
+}
+
+const PREPOSITIONS = new Set(['on', 'in', 'at', 'from', 'of', 'to', 'for', 'with', 'by', 'about', 'against', 'into', 'over', 'under', 'via']);
+
+const PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al', 'ibn', 'dos', 'das', 'y']);
+
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+function isPossessive(text: string, end: number): boolean {
+  return /^['’]s?\b/.test(text.slice(end, end + 2)) || /['’]s$/.test(text.slice(end - 2, end));
+}
+
+/** Names (runs of capitalised words) in [from, to), possessives excluded. */
+export function namesIn(text: string, from: number, to: number): SpeakerGuess[] {
+  const words = wordsIn(text, from, to);
+  const names: SpeakerGuess[] = [];
+  let run: Word[] = [];
+  const flush = (): void => {
+    while (run.length && PARTICLES.has(run.at(-1)!.text)) run.pop();
+    while (run.length && NOT_NAMES.has(run[0]!.text.toLowerCase().replace(/\.$/, ''))) run.shift();
+    if (run.length && !(run.length === 1 && NAME_TITLES.has(run[0]!.text.toLowerCase().replace(/\.$/, '')))) {
+      const last = run.at(-1)!;
+      if (!isPossessive(text, last.end)) {
+        const start = run[0]!.start;
+        names.push({ name: text.slice(start, last.end), span: { start, end: last.end }, anaphoric: false });
+      }
+    }
+    run = [];
+  };
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    // A name after a preposition ("posts on Twitter", "leader of Popular Will") is not a speaker.
+    if (!run.length && isCapitalised(word.text) && PREPOSITIONS.has(words[i - 1]?.text.toLowerCase() ?? '')) continue;
+    const gap = run.length ? text.slice(run.at(-1)!.end, word.start) : ' ';
+    const joins = /^\s+$/.test(gap);
+    if (!joins) flush();
+    if (isCapitalised(word.text) || (run.length && PARTICLES.has(word.text))) run.push(word);
+    else flush();
+    if (isPossessive(text, word.end)) flush();
+  }
+  flush();
+  return names;
+}
+
+/** Reporting verbs in [from, to) used as verbs (not after a determiner: "the state"). */
+const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'who', 'which']);
+
+function cuesIn(text: string, from: number, to: number, strict = false): { word: Word; lemma: string }[] {
+  const words = wordsIn(text, from, to);
+  const cues: { word: Word; lemma: string }[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const lower = word.text.toLowerCase();
+    if (lower === 'according' && words[i + 1]?.text.toLowerCase() === 'to') {
+      cues.push({ word: { text: text.slice(word.start, words[i + 1]!.end), start: word.start, end: words[i + 1]!.end }, lemma: 'according to' });
+      continue;
+    }
+    const lemma = reportVerbLemma(lower);
+    if (!lemma || isCapitalised(word.text)) continue;
+    const previous = words[i - 1]?.text.toLowerCase();
+    if (previous && DETERMINERS.has(previous)) continue;
+    if (words[i + 1]?.text.toLowerCase() === 'of') continue;
+    // A bare or -s form ("protests", "reports") is a verb only after a name or a pronoun,
+    // or right beside the quote; past and -ing forms are verbs wherever they stand.
+    const pastOrIng = lower !== lemma && !lower.endsWith('s');
+    const afterSubject =
+      previous !== undefined &&
+      (PRONOUN_SUBJECTS.has(previous) ||
+        isCapitalised(words[i - 1]!.text) ||
+        (previous === 'to' && lower === lemma) ||
+        DETERMINERS.has(words[i - 2]?.text.toLowerCase() ?? ''));
+    if (strict && !pastOrIng && !afterSubject) continue;
+    cues.push({ word, lemma });
+  }
+  return cues;
+}
+
+/** Strip an opening adverbial ("In October, …", "On Monday, …") from a clause start. */
+function clauseSubjectStart(text: string, from: number, to: number): number {
+  const head = text.slice(from, Math.min(to, from + 80));
+  const adverbial = /^\s*(?:(?:In|On|At|Since|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Also|Speaking|Asked|Last|This|Yesterday|Today|From|Despite|While|When|Then|Still|Instead|Now|Separately|Elsewhere|Previously)\b[^,“"]{0,60},\s*)+/;
+  const match = adverbial.exec(head);
+  return match ? from + match[0].length : from;
+}
+
+/** A lower-case speaker phrase ("critics", "the minister", "he") ending right before `to`. */
+function phraseBefore(text: string, from: number, to: number): SpeakerGuess | null {
+  const segment = text.slice(from, to);
+  const lastBreak = Math.max(segment.lastIndexOf(','), segment.lastIndexOf('”'), segment.lastIndexOf('"'), segment.lastIndexOf(';'));
+  const start = from + lastBreak + 1;
+  const words = wordsIn(text, start, to);
+  while (words.length && ['which', 'who', 'that', 'and', 'but', 'as', 'where', 'while', 'when'].includes(words[0]!.text.toLowerCase())) words.shift();
+  while (words.length && ['has', 'had', 'have', 'also', 'later', 'then', 'further', 'once', 'again', 'was', 'is', 'had'].includes(words.at(-1)!.text.toLowerCase())) words.pop();
+  if (!words.length || words.length > MAX_SPEAKER_PHRASE_WORDS) return null;
+  const first = words[0]!;
+  const last = words.at(-1)!;
+  const name = text.slice(first.start, last.end);
+  if (/\d/.test(name)) return null;
+  const lowerFirst = first.text.toLowerCase();
+  if (['it', 'this', 'or', 'to', 'there'].includes(lowerFirst)) return null;
+  return { name, span: { start: first.start, end: last.end }, anaphoric: true };
+}
+
+/** A speaker phrase right after an inverted cue ("said Lopez", "said the minister"). */
+function phraseAfter(text: string, from: number, to: number): SpeakerGuess | null {
+  const names = namesIn(text, from, to);
+  const lead = text.slice(from, names[0]?.span.start ?? to);
+  if (names[0] && /^\s*(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(lead)) return names[0];
+  const match = /^\s*((?:the|a|an|his|her|their)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})/u.exec(text.slice(from, to));
+  if (match) {
+    const start = from + match[0].length - match[1]!.length;
+    return { name: match[1]!, span: { start, end: start + match[1]!.length }, anaphoric: true };
+  }
+  return null;
+}
+
+function wordsBetween(text: string, from: number, to: number): number {
+  return wordsIn(text, from, to).length;
+}
+
+/** Speaker of a cue verb at [cueStart, cueEnd) within a clause starting at `clauseStart`. */
+function speakerOfCue(text: string, clauseStart: number, cueStart: number, cueEnd: number, clauseEnd: number, preferAfter: boolean): SpeakerGuess | null {
+  const subjectFrom = clauseSubjectStart(text, clauseStart, cueStart);
+  const before = namesIn(text, subjectFrom, cueStart);
+  const after = phraseAfter(text, cueEnd, clauseEnd);
+  if (preferAfter && after && !after.anaphoric && !before.length) return after;
+  if (before.length) return before[0]!;
+  if (after && !after.anaphoric) return after;
+  return phraseBefore(text, subjectFrom, cueStart) ?? after;
+}
+
+/** Sentence segments of a paragraph, quoted passages treated as opaque. */
+export function segmentsOf(text: string, paragraph: Paragraph, passages: QuotedPassage[]): Paragraph[] {
+  const segments: Paragraph[] = [];
+  let segmentStart = paragraph.start;
+  let i = paragraph.start;
+  const inside = passages.filter((q) => q.close >= paragraph.start && q.open < paragraph.end);
+  while (i < paragraph.end) {
+    const passage = inside.find((q) => q.open === i);
+    if (passage) {
+      const after = Math.min(passage.close + 1, paragraph.end);
+      const lastInside = text.slice(passage.start, passage.end).trimEnd().at(-1);
+      const next = text.slice(after, after + 3).trimStart()[0];
+      if (lastInside === '.' && next && /[\p{Lu}“"]/u.test(next) && after < paragraph.end) {
+        segments.push({ start: segmentStart, end: after });
+        segmentStart = after;
+      }
+      i = Math.max(after, i + 1);
+      continue;
+    }
+    const ch = text[i]!;
+    if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? ' ')) {
+      const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(paragraph.start, i - 12), i))?.[0]?.toLowerCase() ?? '';
+      const abbreviation = ch === '.' && (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word));
+      if (!abbreviation) {
+        segments.push({ start: segmentStart, end: i + 1 });
+        segmentStart = i + 1;
+      }
+    }
+    i++;
+  }
+  if (segmentStart < paragraph.end && text.slice(segmentStart, paragraph.end).trim()) segments.push({ start: segmentStart, end: paragraph.end });
+  return segments;
+}
+
+/** Is the offset inside any passage's marks? */
+function insideQuote(passages: QuotedPassage[], offset: number): boolean {
+  return passages.some((q) => offset > q.open && offset < q.close);
+}
+
+/**
+ * The cue and speaker of `passage`, given its sentence segment(s).
+ * `segmentOfOpen` contains the opening mark, `segmentOfClose` the closing one.
+ */
+export function attributePassage(
+  text: string,
+  passage: QuotedPassage,
+  segmentOfOpen: Paragraph,
+  segmentOfClose: Paragraph,
+  passages: QuotedPassage[],
+): Attribution | null {
+  const afterFrom = Math.min(passage.close + 1, segmentOfClose.end);
+  const afterTo = nextMarkAfter(passages, afterFrom, segmentOfClose.end);
+  const beforeFrom = lastMarkBefore(passages, segmentOfOpen.start, passage.open);
+  const beforeText = text.slice(beforeFrom, passage.open);
+  const opensSentence = !/[\p{L}\p{N}]/u.test(text.slice(segmentOfOpen.start, passage.open));
+
+  // A reporting verb right after the quote: "…,” Lopez said" / "…,” said Lopez".
+  const afterCue = (): Attribution | null => {
+    const cue = cuesIn(text, afterFrom, afterTo)[0];
+    if (!cue || wordsBetween(text, afterFrom, cue.word.start) > MAX_WORDS_QUOTE_TO_CUE) return null;
+    return { cue: cue.word.text, cueAt: cue.word.start, speaker: speakerOfCue(text, afterFrom, cue.word.start, cue.word.end, afterTo, true) };
+  };
+  // A reporting verb or a colon before the quote in the same sentence; the first verb of the
+  // clause is the main one ("concludes by expressing …").
+  const beforeCue = (): Attribution | null => {
+    const cues = cuesIn(text, segmentOfOpen.start, passage.open, true).filter((c) => !insideQuote(passages, c.word.start));
+    const cue = cues[0];
+    if (cue) {
+      const speaker = speakerOfCue(text, segmentOfOpen.start, cue.word.start, cue.word.end, passage.open, cue.lemma === 'according to');
+      return { cue: cue.word.text, cueAt: cue.word.start, speaker };
+    }
+    if (/:\s*$/.test(beforeText)) {
+      const colonAt = beforeFrom + beforeText.lastIndexOf(':');
+      const subjectFrom = clauseSubjectStart(text, segmentOfOpen.start, colonAt);
+      const speaker = namesIn(text, subjectFrom, colonAt)[0] ?? phraseBefore(text, subjectFrom, colonAt);
+      if (speaker) return { cue: ':', cueAt: colonAt, speaker };
+    }
+    return null;
+  };
+  // A reporting verb later in the sentence, beyond the words right after the quote.
+  const laterCue = (): Attribution | null => {
+    const cue = cuesIn(text, afterFrom, segmentOfClose.end, true).find((c) => !insideQuote(passages, c.word.start));
+    if (!cue) return null;
+    return { cue: cue.word.text, cueAt: cue.word.start, speaker: speakerOfCue(text, segmentOfOpen.start, cue.word.start, cue.word.end, segmentOfClose.end, false) };
+  };
+  return opensSentence ? (afterCue() ?? beforeCue() ?? laterCue()) : (beforeCue() ?? afterCue() ?? laterCue());
+}
+
+function nextMarkAfter(passages: QuotedPassage[], from: number, limit: number): number {
+  const next = passages.find((q) => q.open >= from && q.open < limit);
+  return next ? next.open : limit;
+}
+
+function lastMarkBefore(passages: QuotedPassage[], from: number, limit: number): number {
+  let start = from;
+  for (const q of passages) if (q.close < limit && q.close >= from) start = Math.max(start, q.close + 1);
+  return start;
+}
+
+export { PRONOUNS };

@@ -1,0 +1,122 @@
+/**
+ * Quotes: every direct quotation of an article with its cue and its speaker as written.
+ *
+ * 1. pair the quotation marks into passages (marks.ts), multi-paragraph quotes included;
+ * 2. cut each paragraph into sentences, passages kept whole (attribution.ts `segmentsOf`);
+ * 3. find each passage's cue and speaker around it (attribution.ts `attributePassage`);
+ * 4. a passage without a cue continues the previous speaker when it follows that quote in the
+ *    same paragraph or opens the next paragraph; a pronoun speaker ("he said") is resolved to
+ *    the most recent named speaker or sentence subject;
+ * 5. scare quotes — one or two words with no cue in their sentence — are skipped, not returned.
+ *
+ * `speaker` (the actor id) stays null: `attributeQuotes` in src/actors fills it.
+ */
+import type { Doc, Quote, Span } from '../model/index.ts';
+import { attributePassage, namesIn, PRONOUNS, segmentsOf, type Attribution, type SpeakerGuess } from './attribution.ts';
+import { findQuotedPassages, paragraphsOf, type Paragraph, type QuotedPassage } from './marks.ts';
+
+export { findQuotedPassages, type QuotedPassage } from './marks.ts';
+
+/**
+ * A quote of this many words or fewer with no cue in its sentence is a scare quote
+ * ("known as “guarimbas”"): the outlet's distance from a word, not a speaker's words. Skipped.
+ */
+export const SCARE_QUOTE_MAX_WORDS = 2;
+/**
+ * A passage with no cue and no previous speaker to continue is kept (speaker unknown) only from
+ * this many words: shorter ones are mostly titles and named things ("the “Popular Will” party").
+ */
+export const UNATTRIBUTED_MIN_WORDS = 5;
+
+interface Resolved {
+  name: string;
+  span: Span;
+  at: number;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+function segmentAt(segments: Paragraph[], offset: number): Paragraph | undefined {
+  return segments.find((s) => offset >= s.start && offset < s.end) ?? segments.find((s) => offset <= s.end);
+}
+
+/** The named subject of each sentence outside quotes: antecedents for "he"/"she". */
+function sentenceSubjects(text: string, segments: Paragraph[], passages: QuotedPassage[]): Resolved[] {
+  const subjects: Resolved[] = [];
+  for (const segment of segments) {
+    const firstQuote = passages.find((q) => q.open >= segment.start && q.open < segment.end);
+    if (firstQuote && firstQuote.open - segment.start < 3) continue; // starts with a quote: no subject of its own
+    const limit = firstQuote ? firstQuote.open : segment.end;
+    const name = namesIn(text, segment.start, limit)[0];
+    if (name && name.span.start - segment.start < SUBJECT_MAX_OFFSET) subjects.push({ name: name.name, span: name.span, at: name.span.start });
+  }
+  return subjects;
+}
+
+/** A name further into its sentence than this (characters) is not the sentence's subject. */
+const SUBJECT_MAX_OFFSET = 40;
+
+export function extractQuotes(doc: Doc): Quote[] {
+  return quotesInText(doc.article.text, doc.article.id);
+}
+
+/** The same as `extractQuotes`, on bare text (the quote evaluation has no Doc). */
+export function quotesInText(text: string, articleId: string): Quote[] {
+  const passages = findQuotedPassages(text);
+  const paragraphs = paragraphsOf(text);
+  const segments = paragraphs.flatMap((p) => segmentsOf(text, p, passages));
+  const subjects = sentenceSubjects(text, segments, passages);
+  const quotes: Quote[] = [];
+  let previous: { passage: QuotedPassage; attribution: Attribution | null; resolved: Resolved | null } | null = null;
+  let lastSpeaker: Resolved | null = null;
+
+  for (const passage of passages) {
+    const words = wordCount(text.slice(passage.start, passage.end));
+    const openSegment = segmentAt(segments, passage.open);
+    const closeSegment = segmentAt(segments, Math.max(passage.open, passage.close - 1));
+    let attribution = openSegment && closeSegment ? attributePassage(text, passage, openSegment, closeSegment, passages) : null;
+    let resolved: Resolved | null = null;
+
+    if (!attribution && previous?.resolved && continuesPrevious(text, previous.passage, passage, paragraphs)) {
+      attribution = previous.attribution;
+      resolved = previous.resolved;
+    }
+    if (!attribution) {
+      if (words <= SCARE_QUOTE_MAX_WORDS || words < UNATTRIBUTED_MIN_WORDS) continue;
+    } else if (!resolved && attribution.speaker) {
+      resolved = resolveSpeaker(attribution.speaker, attribution.cueAt, lastSpeaker, subjects);
+    }
+    if (resolved) lastSpeaker = { ...resolved, at: attribution?.cueAt ?? passage.start };
+    quotes.push({
+      id: `${articleId}:q${quotes.length + 1}`,
+      article: articleId,
+      start: passage.start,
+      end: passage.end,
+      text: text.slice(passage.start, passage.end),
+      speaker: null,
+      speakerName: resolved?.name ?? attribution?.speaker?.name ?? null,
+      speakerSpan: resolved?.span ?? attribution?.speaker?.span ?? null,
+      cue: attribution?.cue ?? null,
+    });
+    previous = { passage, attribution, resolved };
+  }
+  return quotes;
+}
+
+/** Does `next` carry on the previous quote: same paragraph, or opening the following one? */
+function continuesPrevious(text: string, before: QuotedPassage, next: QuotedPassage, paragraphs: Paragraph[]): boolean {
+  const paragraphOfClose = paragraphs.findIndex((p) => before.close >= p.start && before.close <= p.end);
+  if (next.paragraph === paragraphOfClose) return true;
+  return next.opensParagraph && next.paragraph === paragraphOfClose + 1;
+}
+
+/** Pronouns go to the most recent named speaker or sentence subject; names stay as written. */
+function resolveSpeaker(guess: SpeakerGuess, cueAt: number, lastSpeaker: Resolved | null, subjects: Resolved[]): Resolved | null {
+  if (!guess.anaphoric) return { name: guess.name, span: guess.span, at: cueAt };
+  if (!PRONOUNS.has(guess.name.toLowerCase())) return { name: guess.name, span: guess.span, at: cueAt };
+  const subject = subjects.filter((s) => s.at < cueAt).at(-1) ?? null;
+  const candidate = [subject, lastSpeaker].filter((c): c is Resolved => c !== null && c.at < cueAt).sort((a, b) => b.at - a.at)[0];
+  return candidate ? { name: candidate.name, span: candidate.span, at: cueAt } : { name: guess.name, span: guess.span, at: cueAt };
+}
