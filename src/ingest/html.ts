@@ -252,8 +252,49 @@ function clean(value: string | null | undefined): string | null {
 
 // ───────────────────────────── body text ─────────────────────────────
 
+/**
+ * Class/id words of page chrome that Readability keeps when it sits inside the article
+ * container: captions and credits, related-story boxes, share and newsletter widgets, bylines
+ * and timestamps, ads. Matched as whole words of class and id attributes.
+ */
+const CHROME_CLASS =
+  /(^|[\s_-])(caption|captions|credit|credits|figcaption|related|share|sharing|social|newsletter|subscribe|subscription|signup|promo|byline|bio|timestamp|dateline|published|updated|breadcrumbs?|advert|advertisement|ad|ads|sponsored|recommended|more-stories|read-more|comments?|tags|toolbar|author-info|author-card)([\s_-]|$)/i;
+
+/** A chrome-looking element is dropped only when it holds less than this share of the body text,
+ *  so a whole article wrapped in e.g. class="post-published" is never lost. */
+const MAX_CHROME_SHARE = 0.3; // all chrome boxes seen on the benchmark pages hold < 10%
+
+/** A list whose items are links (a "related stories" list): share of its text inside <a>. */
+const LINK_LIST_DENSITY = 0.7; // body lists with a link or two stay well below; related lists are ~1.0
+const MIN_LINK_LIST_ITEMS = 3;
+
+/** Short lines that are widget labels, never prose (compared lower-cased, punctuation-stripped). */
+const WIDGET_LABELS = new Set([
+  'skip to content', 'sign in', 'log in', 'subscribe', 'advert', 'advertisement', 'comments', 'comment', 'share',
+  'share this', 'share this article', 'enlarge image', 'enlarge this image', 'close', 'caption', 'loading', 'loading content',
+  'view author archive', 'email the author', 'follow on twitter', 'tweet', 'email', 'print', 'toggle caption', 'hide caption',
+  'image', 'photo', 'video', 'play video', 'listen', 'read more', 'continue reading', 'back to top', 'highlights', 'latest',
+  'popular', 'most popular', 'recent articles', 'popular this week', 'related', 'related articles', 'related stories',
+  'you may also like', 'you might also like', 'more stories', 'more from', 'trending', 'dont miss', 'see also', 'more',
+]);
+
+/** Photo credits and captions as lines ("Image copyright …", "(Image: …)", "Credit…", "… /Getty Images"). */
+const CREDIT_LINE =
+  /^(image copyright|image caption|image source|credit\b|photo\b|photograph\b|picture\b|\(?image:|\(?photo:|©)|(getty images|shutterstock|reuters\/[\w .]+|ap photo[^)]*\)?|afp|associated press|bloomberg|getty)\s*\)?\.?$/i;
+const MAX_CREDIT_WORDS = 40; // captions run one or two sentences; body paragraphs ending in "AFP" are longer
+
+/** A header that introduces a block of links to other stories; the short lines after it go too. */
+const RELATED_HEADER = /^(related( (stories|articles|posts?|coverage|content|reading))?|more( (stories|great [\w ]+ stories|from [\w ]+|on this( story)?|news))?|you (may|might) (also )?like|(also|see|read) (also|more)|recommended( for you)?|don'?t miss|trending( now)?|popular( now)?|latest( news)?|most (read|popular))\s*[:.…-]*$/i;
+const MAX_RELATED_ITEM_WORDS = 18; // story headlines; a real paragraph after such a header is longer
+
+/** At the head or tail of the body: datelines, timestamps and bylines are page chrome. */
+const EDGE_CHROME_LINE =
+  /^(by\s+[\p{Lu}][\p{L}.'-]+(\s+[\p{L}.'-]+){0,6}|(published|updated|posted|last updated)\b.*|.*\b(am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t)\b.*|.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}.*)$/iu;
+const MAX_EDGE_CHROME_WORDS = 14; // a timestamp or byline line; prose lines at the edges are longer
+
 /** Text of a content element: blocks become paragraphs, <br> a line break, whitespace collapsed. */
 function elementText(root: Element, removed: Removal[]): string {
+  dropChromeElements(root, removed);
   const out: string[] = [];
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
@@ -275,8 +316,75 @@ function elementText(root: Element, removed: Removal[]): string {
     else if (tag === 'TD' || tag === 'TH') out.push(' ');
   };
   walk(root);
-  void removed;
-  return normaliseParagraphs(out.join(''));
+  return dropChromeParagraphs(normaliseParagraphs(out.join('')).split('\n\n'), removed).join('\n\n');
+}
+
+function textLength(el: Element): number {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+}
+
+/** Removes captions, chrome boxes (by class/id) and link lists from the content element. */
+function dropChromeElements(root: Element, removed: Removal[]): void {
+  const total = Math.max(1, textLength(root));
+  const record = (el: Element, kind: Removal['kind']): void => {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text) removed.push({ kind, text });
+    el.remove();
+  };
+  for (const el of Array.from(root.querySelectorAll('figcaption, figure, [class], [id], ul, ol'))) {
+    if (el === root || !root.contains(el)) continue; // already gone with a removed ancestor
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'FIGCAPTION' || tag === 'FIGURE') {
+      record(el, 'markup');
+      continue;
+    }
+    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (CHROME_CLASS.test(label) && textLength(el) < MAX_CHROME_SHARE * total) {
+      record(el, /related|recommended|more-stories|read-more|breadcrumb|tags/i.test(label) ? 'navigation' : 'markup');
+      continue;
+    }
+    if ((tag === 'UL' || tag === 'OL') && isLinkList(el)) record(el, 'navigation');
+  }
+}
+
+function isLinkList(list: Element): boolean {
+  const items = Array.from(list.children).filter((c) => c.tagName.toUpperCase() === 'LI');
+  if (items.length < MIN_LINK_LIST_ITEMS) return false;
+  const all = textLength(list);
+  if (all === 0) return false;
+  const linked = Array.from(list.querySelectorAll('a')).reduce((sum, a) => sum + textLength(a), 0);
+  return linked / all >= LINK_LIST_DENSITY;
+}
+
+function labelKey(paragraph: string): string {
+  return paragraph.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Paragraph-level filters: widget labels, credits, related-story blocks, chrome at the edges. */
+function dropChromeParagraphs(paragraphs: string[], removed: Removal[]): string[] {
+  const keep: boolean[] = paragraphs.map(() => true);
+  const drop = (i: number, kind: Removal['kind']): void => {
+    if (!keep[i]) return;
+    keep[i] = false;
+    removed.push({ kind, text: paragraphs[i] });
+  };
+  for (let i = 0; i < paragraphs.length; i++) {
+    const para = paragraphs[i];
+    const words = countWords(para);
+    if (WIDGET_LABELS.has(labelKey(para))) drop(i, 'navigation');
+    else if (words <= MAX_CREDIT_WORDS && CREDIT_LINE.test(para)) drop(i, 'markup');
+    else if (RELATED_HEADER.test(para.trim())) {
+      drop(i, 'navigation');
+      for (let j = i + 1; j < paragraphs.length && countWords(paragraphs[j]) <= MAX_RELATED_ITEM_WORDS && !/[.!?]["”’)]?$/.test(paragraphs[j]); j++) {
+        drop(j, 'navigation');
+      }
+    }
+  }
+  // Head and tail: strip timestamp and byline lines until the first real paragraph.
+  const isEdgeChrome = (i: number): boolean => countWords(paragraphs[i]) <= MAX_EDGE_CHROME_WORDS && EDGE_CHROME_LINE.test(paragraphs[i]);
+  for (let i = 0; i < paragraphs.length && (!keep[i] || isEdgeChrome(i)); i++) drop(i, 'markup');
+  for (let i = paragraphs.length - 1; i >= 0 && (!keep[i] || isEdgeChrome(i)); i--) drop(i, 'markup');
+  return paragraphs.filter((_, i) => keep[i]);
 }
 
 function normaliseParagraphs(raw: string): string {
