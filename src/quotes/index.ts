@@ -64,11 +64,21 @@ export function extractQuotes(doc: Doc): Quote[] {
 
 /** The same as `extractQuotes`, on bare text (the quote evaluation has no Doc). */
 export function quotesInText(text: string, articleId: string): Quote[] {
+  return findQuotes(text, articleId).map(({ writtenSpeakerSpan: _written, ...quote }) => quote);
+}
+
+/** A quote plus the speaker span as written beside the cue ("he"), before pronoun resolution. */
+export interface FoundQuote extends Quote {
+  writtenSpeakerSpan: Span | null;
+}
+
+/** Quotes with the written speaker span kept: the evaluation scores that span. */
+export function findQuotes(text: string, articleId: string): FoundQuote[] {
   const passages = findQuotedPassages(text);
   const paragraphs = paragraphsOf(text);
   const segments = paragraphs.flatMap((p) => segmentsOf(text, p, passages));
   const subjects = sentenceSubjects(text, segments, passages);
-  const quotes: Quote[] = [];
+  const quotes: FoundQuote[] = [];
   let previous: { passage: QuotedPassage; attribution: Attribution | null; resolved: Resolved | null } | null = null;
   let lastSpeaker: Resolved | null = null;
 
@@ -99,6 +109,7 @@ export function quotesInText(text: string, articleId: string): Quote[] {
       speakerName: resolved?.name ?? attribution?.speaker?.name ?? null,
       speakerSpan: resolved?.span ?? attribution?.speaker?.span ?? null,
       cue: attribution?.cue ?? null,
+      writtenSpeakerSpan: attribution?.speaker?.span ?? null,
     });
     previous = { passage, attribution, resolved };
   }
