@@ -287,6 +287,15 @@ const MAX_CREDIT_WORDS = 40; // captions run one or two sentences; body paragrap
 const RELATED_HEADER = /^(related( (stories|articles|posts?|coverage|content|reading))?|more( (stories|great [\w ]+ stories|from [\w ]+|on this( story)?|news))?|you (may|might) (also )?like|(also|see|read) (also|more)|recommended( for you)?|don'?t miss|trending( now)?|popular( now)?|latest( news)?|most (read|popular))\s*[:.…-]*$/i;
 const MAX_RELATED_ITEM_WORDS = 18; // story headlines; a real paragraph after such a header is longer
 
+/** A one-line pointer to another story or a promotion ("Related: …", "SEE MORE: …", "Sign up for …"). */
+const PROMO_LINE =
+  /^\[?\s*(related( posts?| stories| articles?| coverage| reading)?|see more|see also|read more|read also|also (on|read|see)\b[^:]*|also|more on this|watch|listen|click here( to [\w ]+)?|sign up( for [\w ]+)?|subscribe( to [\w ]+)?)\s*[:\]|-–—]|^(click here to|sign up (for|to)|subscribe to|get (breaking news|the latest)|join (our|the)|like this story\?)|\b(uses cookies|cookie policy|this slideshow requires javascript|may contain affiliate)\b/i;
+const MAX_PROMO_WORDS = 35; // such lines are a sentence or two; a body paragraph that merely starts "Watch:" is longer
+
+/** Wire credits at the end of a story ("Reporting by …; Editing by …"). */
+const WIRE_CREDIT = /^\(?\s*(additional )?(reporting|writing|editing|compiled|contributing|research) (by|from)\b/i;
+const MAX_WIRE_CREDIT_WORDS = 60;
+
 /** At the head or tail of the body: datelines, timestamps and bylines are page chrome. */
 const EDGE_CHROME_LINE =
   /^(by\s+[\p{Lu}][\p{L}.'-]+(\s+[\p{L}.'-]+){0,6}|(published|updated|posted|last updated)\b.*|.*\b(am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t)\b.*|.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}.*)$/iu;
@@ -373,6 +382,8 @@ function dropChromeParagraphs(paragraphs: string[], removed: Removal[]): string[
     const words = countWords(para);
     if (WIDGET_LABELS.has(labelKey(para))) drop(i, 'navigation');
     else if (words <= MAX_CREDIT_WORDS && CREDIT_LINE.test(para)) drop(i, 'markup');
+    else if (words <= MAX_PROMO_WORDS && PROMO_LINE.test(para)) drop(i, 'promo');
+    else if (words <= MAX_WIRE_CREDIT_WORDS && WIRE_CREDIT.test(para)) drop(i, 'other');
     else if (RELATED_HEADER.test(para.trim())) {
       drop(i, 'navigation');
       for (let j = i + 1; j < paragraphs.length && countWords(paragraphs[j]) <= MAX_RELATED_ITEM_WORDS && !/[.!?]["”’)]?$/.test(paragraphs[j]); j++) {
