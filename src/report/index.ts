@@ -4,3 +4,5 @@
  */
 export { renderJson, toReport, type Report } from './json.ts';
 export { renderTerminal, TERMINAL_WIDTH } from './terminal.ts';
+export { renderHtml, renderComparisonView, REPORT_CSS, REPORT_SCRIPT } from './html.ts';
+export { escapeHtml } from './spans.ts';
