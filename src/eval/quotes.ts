@@ -8,6 +8,7 @@
  * speaker span (as written beside the cue, before pronoun resolution) overlaps / equals the gold
  * Source span. PolNeAR annotates indirect speech too, which `extractQuotes` does not look for, so
  * figures are given on every attribution and on the direct ones (gold content holding a mark).
+ * Interrupted quotes are joined first (see `mergeInterrupted`).
  * Articles annotated by several annotators are scored on the first annotation file.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -55,6 +56,25 @@ function parseAnn(ann: string): GoldAttribution[] {
     gold.push({ content: content.span, contentText: content.text, source: source?.span ?? null, direct: QUOTE_MARKS.test(content.text.replace(/['’](?=\p{L})/gu, '')) });
   }
   return gold;
+}
+
+/** Most characters between the halves of an interrupted quote ("“A,” she said, “B.”"). */
+const MAX_INTERRUPTION_CHARS = 80;
+
+/**
+ * PolNeAR annotates an interrupted quote as one attribution whose content runs from the first
+ * half to the second; our quotes keep the halves apart (each span holds quoted words only), so
+ * halves hanging on the same cue are joined before scoring.
+ */
+function mergeInterrupted(quotes: FoundQuote[]): FoundQuote[] {
+  const merged: FoundQuote[] = [];
+  for (const quote of quotes) {
+    const last = merged.at(-1);
+    if (last && quote.cueAt !== null && last.cueAt === quote.cueAt && quote.start - last.end <= MAX_INTERRUPTION_CHARS) {
+      merged[merged.length - 1] = { ...last, end: quote.end };
+    } else merged.push(quote);
+  }
+  return merged;
 }
 
 function overlap(a: Span, b: Span): number {
@@ -142,7 +162,7 @@ export const quotesEval: EvalTask = {
       if (!existsSync(textFile)) continue;
       const text = readFileSync(textFile, 'utf8');
       const gold = parseAnn(readFileSync(join(annDir, annFile), 'utf8'));
-      const predicted = findQuotes(text, base);
+      const predicted = mergeInterrupted(findQuotes(text, base));
       score(text, predicted, gold, all);
       score(text, predicted, gold.filter((g) => g.direct), direct);
     }

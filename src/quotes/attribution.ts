@@ -58,6 +58,19 @@ function isPossessive(text: string, end: number): boolean {
   return /^['’]s?\b/.test(text.slice(end, end + 2)) || /['’]s$/.test(text.slice(end - 2, end));
 }
 
+let capitalsCache: { text: string; words: Set<string> } | null = null;
+
+/** Capitalised words that also occur after a lower-case word: names, not sentence starts. */
+function midSentenceCapitals(text: string): Set<string> {
+  if (capitalsCache?.text !== text) {
+    const words = new Set<string>();
+    for (const m of text.matchAll(/\p{Ll}[,]?\s+(\p{Lu}[\p{L}\p{M}'’-]*)/gu)) words.add(m[1]!);
+    for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)+/gu)) for (const w of m[0].split(/\s+/)) words.add(w);
+    capitalsCache = { text, words };
+  }
+  return capitalsCache.words;
+}
+
 /** Names (runs of capitalised words) in [from, to), possessives excluded. */
 export function namesIn(text: string, from: number, to: number): SpeakerGuess[] {
   const words = wordsIn(text, from, to);
@@ -66,7 +79,14 @@ export function namesIn(text: string, from: number, to: number): SpeakerGuess[] 
   const flush = (): void => {
     while (run.length && PARTICLES.has(run.at(-1)!.text)) run.pop();
     while (run.length && NOT_NAMES.has(run[0]!.text.toLowerCase().replace(/\.$/, ''))) run.shift();
-    if (run.length && !(run.length === 1 && NAME_TITLES.has(run[0]!.text.toLowerCase().replace(/\.$/, '')))) {
+    // A lone capitalised word opening the clause before a lower-case word ("Soon after", "Lashing
+    // out") is a sentence start, not a name; "Trump said" keeps its name.
+    // "Nothing, she said, …": a lone word at the clause start is a name only if the text also
+    // capitalises it mid-sentence.
+    const lone = run.length === 1 && run[0]!.start === words[0]?.start ? run[0]! : null;
+    const nextWord = lone ? (/^\s+(\p{Ll}+)/u.exec(text.slice(lone.end, lone.end + 20))?.[1] ?? null) : null;
+    const sentenceStart = lone !== null && !(nextWord && reportVerbLemma(nextWord)) && !midSentenceCapitals(text).has(lone.text);
+    if (run.length && !sentenceStart && !(run.length === 1 && NAME_TITLES.has(run[0]!.text.toLowerCase().replace(/\.$/, '')))) {
       const last = run.at(-1)!;
       if (!isPossessive(text, last.end)) {
         const start = run[0]!.start;
@@ -78,7 +98,10 @@ export function namesIn(text: string, from: number, to: number): SpeakerGuess[] 
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     // A name after a preposition ("posts on Twitter", "leader of Popular Will") is not a speaker.
-    if (!run.length && isCapitalised(word.text) && PREPOSITIONS.has(words[i - 1]?.text.toLowerCase() ?? '')) continue;
+    if (!run.length && isCapitalised(word.text) && PREPOSITIONS.has(words[i - 1]?.text.toLowerCase() ?? '')) {
+      while (i + 1 < words.length && isCapitalised(words[i + 1]!.text) && /^\s+$/.test(text.slice(words[i]!.end, words[i + 1]!.start))) i++;
+      continue;
+    }
     const gap = run.length ? text.slice(run.at(-1)!.end, word.start) : ' ';
     const joins = /^\s+$/.test(gap);
     if (!joins) flush();
@@ -132,10 +155,17 @@ function clauseSubjectStart(text: string, from: number, to: number): number {
 }
 
 /** A lower-case speaker phrase ("critics", "the minister", "he") ending right before `to`. */
-function phraseBefore(text: string, from: number, to: number): SpeakerGuess | null {
+function phraseBefore(text: string, from: number, end: number): SpeakerGuess | null {
+  let to = end;
   const segment = text.slice(from, to);
   const lastBreak = Math.max(segment.lastIndexOf(','), segment.lastIndexOf('”'), segment.lastIndexOf('"'), segment.lastIndexOf(';'));
-  const start = from + lastBreak + 1;
+  let start = from + lastBreak + 1;
+  // "One of them, who asked not to be named, said": nothing after the last comma, so the
+  // subject is the phrase before the first comma.
+  if (lastBreak >= 0 && !/[\p{L}]/u.test(text.slice(start, to)) && segment.indexOf(',') > 0) {
+    start = from;
+    to = from + segment.indexOf(',');
+  }
   const words = wordsIn(text, start, to);
   while (words.length && ['which', 'who', 'that', 'and', 'but', 'as', 'where', 'while', 'when'].includes(words[0]!.text.toLowerCase())) words.shift();
   while (words.length && ['has', 'had', 'have', 'also', 'later', 'then', 'further', 'once', 'again', 'was', 'is', 'had'].includes(words.at(-1)!.text.toLowerCase())) words.pop();
@@ -172,7 +202,8 @@ function speakerOfCue(text: string, clauseStart: number, cueStart: number, cueEn
   const before = namesIn(text, subjectFrom, cueStart);
   const after = phraseAfter(text, cueEnd, clauseEnd);
   if (preferAfter && after && !after.anaphoric && !before.length) return after;
-  if (before.length) return before[0]!;
+  // The name nearest the verb: "Virginia delegate Beau Correll said" → Beau Correll.
+  if (before.length) return before.at(-1)!;
   if (after && !after.anaphoric) return after;
   return phraseBefore(text, subjectFrom, cueStart) ?? after;
 }
@@ -243,11 +274,13 @@ export function attributePassage(
   // clause is the main one ("concludes by expressing …").
   const beforeCue = (): Attribution | null => {
     const cues = cuesIn(text, segmentOfOpen.start, passage.open, true).filter((c) => !insideQuote(passages, c.word.start));
-    const cue = cues[0];
-    if (cue) {
+    let found: Attribution | null = null;
+    for (const cue of cues) {
       const speaker = speakerOfCue(text, segmentOfOpen.start, cue.word.start, cue.word.end, passage.open, cue.lemma === 'according to');
-      return { cue: cue.word.text, cueAt: cue.word.start, speaker };
+      found ??= { cue: cue.word.text, cueAt: cue.word.start, speaker };
+      if (speaker) return { cue: cue.word.text, cueAt: cue.word.start, speaker };
     }
+    if (found) return found;
     if (/:\s*$/.test(beforeText)) {
       const colonAt = beforeFrom + beforeText.lastIndexOf(':');
       const subjectFrom = clauseSubjectStart(text, segmentOfOpen.start, colonAt);

@@ -64,12 +64,14 @@ export function extractQuotes(doc: Doc): Quote[] {
 
 /** The same as `extractQuotes`, on bare text (the quote evaluation has no Doc). */
 export function quotesInText(text: string, articleId: string): Quote[] {
-  return findQuotes(text, articleId).map(({ writtenSpeakerSpan: _written, ...quote }) => quote);
+  return findQuotes(text, articleId).map(({ writtenSpeakerSpan: _written, cueAt: _cueAt, ...quote }) => quote);
 }
 
 /** A quote plus the speaker span as written beside the cue ("he"), before pronoun resolution. */
 export interface FoundQuote extends Quote {
   writtenSpeakerSpan: Span | null;
+  /** Offset of the cue this quote hangs on; two halves of "“A,” she said, “B.”" share it. */
+  cueAt: number | null;
 }
 
 /** Quotes with the written speaker span kept: the evaluation scores that span. */
@@ -110,6 +112,7 @@ export function findQuotes(text: string, articleId: string): FoundQuote[] {
       speakerSpan: resolved?.span ?? attribution?.speaker?.span ?? null,
       cue: attribution?.cue ?? null,
       writtenSpeakerSpan: attribution?.speaker?.span ?? null,
+      cueAt: attribution?.cueAt ?? null,
     });
     previous = { passage, attribution, resolved };
   }

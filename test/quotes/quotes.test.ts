@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { articleFromText } from '../../src/ingest/index.ts';
+import { annotate } from '../../src/language/index.ts';
+import type { Quote } from '../../src/model/index.ts';
+import { extractQuotes, quotesInText } from '../../src/quotes/index.ts';
+import { readSeed, SEED_BREITBART, SEED_TELESUR, skipUnlessShared } from '../support/shared.ts';
+
+function quotes(text: string): Quote[] {
+  const found = quotesInText(text, 'a');
+  for (const q of found) {
+    assert.equal(text.slice(q.start, q.end), q.text, 'span slices to the quote text');
+    if (q.speakerSpan) assert.equal(text.slice(q.speakerSpan.start, q.speakerSpan.end), q.speakerName);
+  }
+  return found;
+}
+
+function only(text: string): Quote {
+  const found = quotes(text);
+  assert.equal(found.length, 1, JSON.stringify(found.map((q) => q.text)));
+  return found[0]!;
+}
+
+describe('quote shapes', () => {
+  test('said after, curly marks, trailing comma dropped', () => {
+    const q = only('“The bridge will open in May,” Mayor Ilse Varga said on Monday.');
+    assert.equal(q.text, 'The bridge will open in May');
+    assert.equal(q.speakerName, 'Mayor Ilse Varga');
+    assert.equal(q.cue, 'said');
+  });
+
+  test('inverted cue: said + name', () => {
+    const q = only('"Nobody asked us," said Tobias Renn, a baker on the square.');
+    assert.equal(q.speakerName, 'Tobias Renn');
+  });
+
+  test('reporting verb before, with a colon', () => {
+    const q = only('Renn told the council: “We were never consulted.”');
+    assert.equal(q.speakerName, 'Renn');
+    assert.equal(q.cue, 'told');
+    assert.equal(q.text, 'We were never consulted.');
+  });
+
+  test('bare colon introduction', () => {
+    const q = only('Her answer was short. Ilse Varga: “The bridge opens in May and not a day later.”');
+    assert.equal(q.speakerName, 'Ilse Varga');
+    assert.equal(q.cue, ':');
+  });
+
+  test('according to', () => {
+    const q = only('According to Tobias Renn, "the square has been empty since the works began."');
+    assert.equal(q.speakerName, 'Tobias Renn');
+    assert.equal(q.cue, 'According to');
+  });
+
+  test('partial quote inside a sentence keeps the sentence speaker', () => {
+    const found = quotes('In June, councillor Petra Lind said the plan was “reckless” and called on the mayor to “stop the works at once.”');
+    assert.deepEqual(found.map((q) => q.text), ['reckless', 'stop the works at once.']);
+    assert.ok(found.every((q) => q.speakerName === 'Petra Lind'));
+  });
+
+  test('scare quotes (one or two words, no cue) are skipped', () => {
+    assert.deepEqual(quotes('The so-called “green corridor” runs past the old mill.'), []);
+  });
+
+  test('multi-sentence quote and its continuation in the same paragraph', () => {
+    const found = quotes('“We waited. We wrote letters,” Renn said. “Nobody came to see the square.”');
+    assert.equal(found.length, 2);
+    assert.equal(found[1]!.speakerName, 'Renn');
+  });
+
+  test('multi-paragraph quote: no closing mark, next paragraph opens with one', () => {
+    const text = 'Varga said: “The first phase is finished. The second starts in spring.\n\n“Nobody will lose a home because of this bridge.”';
+    const q = only(text);
+    assert.ok(q.text.startsWith('The first phase'));
+    assert.ok(q.text.endsWith('because of this bridge.'));
+    assert.equal(q.speakerName, 'Varga');
+  });
+
+  test('follow-on paragraph inherits the speaker', () => {
+    const found = quotes('“The works are late,” said Petra Lind.\n\n“They will be later still if nobody checks the budget.”');
+    assert.equal(found.length, 2);
+    assert.equal(found[1]!.speakerName, 'Petra Lind');
+  });
+
+  test('pronoun resolved to the last named person', () => {
+    const text = 'Mira Solberg, a nurse at the clinic, wrote to the council in April.\n\n“We cannot treat anyone in a building without heating,” she wrote.';
+    const q = only(text);
+    assert.equal(q.speakerName, 'Mira Solberg');
+    assert.equal(q.cue, 'wrote');
+  });
+
+  test('a post or a statement', () => {
+    const q = only('The ministry said in a statement that “all permits were issued lawfully and on time.”');
+    assert.equal(q.speakerName, 'The ministry');
+    const t = only('Varga wrote on Twitter: “The bridge is open to cyclists from today.”');
+    assert.equal(t.speakerName, 'Varga');
+  });
+});
+
+describe('extractQuotes on an annotated article', () => {
+  test('uses the article text and id', () => {
+    const article = articleFromText('“The river is rising fast,” warned Dara Quill, the harbour master.\n\nResidents were told to move their cars.', { origin: 'test' });
+    const found = extractQuotes(annotate(article));
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.article, article.id);
+    assert.equal(found[0]!.speakerName, 'Dara Quill');
+    assert.equal(found[0]!.speaker, null, 'actor ids are filled by attributeQuotes');
+  });
+});
+
+describe('seed pair', skipUnlessShared('seeds', SEED_TELESUR), () => {
+  test('quotes credited to López (000) and Flores Ortiz, Olivares, Guevara, Tintori (003)', () => {
+    const telesur = quotes(readSeed(SEED_TELESUR));
+    assert.ok(telesur.some((q) => /L[oó]pez/.test(q.speakerName ?? '') && q.text.includes('rebel')));
+    const other = quotes(readSeed(SEED_BREITBART));
+    for (const name of ['Flores Ortiz', 'Olivares', 'Guevara', 'Tintori']) {
+      assert.ok(other.some((q) => (q.speakerName ?? '').includes(name)), `a quote credited to ${name}`);
+    }
+    // "guarimbas" is a scare quote: the outlet's word, nobody's speech.
+    assert.ok(!telesur.some((q) => q.text.startsWith('guarimbas')));
+  });
+});
