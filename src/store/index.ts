@@ -1,0 +1,16 @@
+/**
+ * Storage behind one interface (`Store`, see ./types.ts). SQLite is the default backend; the
+ * file defaults to the platform's user data folder, overridden by `--db` or PARALLAX_DB.
+ */
+import { openSqliteStore } from './sqlite.ts';
+import { resolveStorePath } from './paths.ts';
+import type { Store } from './types.ts';
+
+export type { Store, StoredArticle, ComparisonSummary, PutArticlesResult, FeedState } from './types.ts';
+export { resolveStorePath, userDataDir, STORE_FILE } from './paths.ts';
+export { contentHash } from './sqlite.ts';
+
+/** Opens the store at `path` (or the default path), creating it and migrating its schema. */
+export function openStore(path?: string): Store {
+  return openSqliteStore(resolveStorePath(path));
+}
