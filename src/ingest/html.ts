@@ -47,6 +47,7 @@ const BLOCK = new Set([
 export function extractHtml(html: string, url?: string): ExtractedPage {
   const document = parseDocument(html);
   const meta = readMetadata(document);
+  const headline = clean(document.querySelector('h1')?.textContent ?? null);
   const removed: Removal[] = [];
 
   let text = '';
@@ -76,11 +77,12 @@ export function extractHtml(html: string, url?: string): ExtractedPage {
     throw new ParallaxError('NO_ARTICLE', 'no article body found in this HTML page', url ?? null);
   }
 
+  const siteName = meta.siteName ?? readabilitySite;
   return {
-    title: meta.title ?? readabilityTitle,
+    title: withoutSiteSuffix(meta.title ?? readabilityTitle, siteName, headline),
     author: meta.author ?? cleanByline(readabilityByline),
     published: toIsoDate(meta.published ?? readabilityPublished),
-    siteName: meta.siteName ?? readabilitySite,
+    siteName,
     canonicalUrl: absoluteUrl(meta.canonicalUrl, url),
     language: meta.language,
     text,
@@ -213,6 +215,16 @@ function decodeEntities(text: string): string {
   const p = document.querySelector('p')!;
   p.innerHTML = text;
   return p.textContent ?? text;
+}
+
+/** "Headline | Outlet" → "Headline", when the tail is the site's name or the head is the page's <h1>. */
+function withoutSiteSuffix(title: string | null, siteName: string | null, headline: string | null): string | null {
+  if (!title) return null;
+  const match = /^(.+?)\s+[|\-–—·:»]\s+([^|\-–—·:»]+)$/.exec(title);
+  if (!match) return title;
+  const [, head, tail] = match;
+  const same = (a: string | null, b: string): boolean => Boolean(a) && a!.toLowerCase() === b.toLowerCase();
+  return same(siteName, tail) || same(headline, head) ? head : title;
 }
 
 function cleanByline(byline: string | null): string | null {
