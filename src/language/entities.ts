@@ -18,6 +18,7 @@ import {
   PERSON_TITLES,
   PLACES,
   PLACE_HEADS,
+  PLACE_PREFIXES,
   TITLES_WITH_COMPLEMENT,
 } from './lexicon.ts';
 
@@ -120,6 +121,16 @@ function capitalisedRuns(tokens: Token[], sentence: Sentence): Run[] {
         end += 2;
         continue;
       }
+      // "Dockworkers’ Solidarity Union": a plural possessive inside an organisation's name
+      if (
+        /^['’]$/.test(token.text) &&
+        token.start === tokens[end - 1].end &&
+        /s$/.test(tokens[end - 1].text) &&
+        organisationContinues(tokens, end + 1, sentence)
+      ) {
+        end++;
+        continue;
+      }
       if (NAME_CONNECTORS.has(token.text) && end + 1 < sentence.endToken) {
         const allowed =
           token.text === 'of' ||
@@ -139,6 +150,13 @@ function capitalisedRuns(tokens: Token[], sentence: Sentence): Run[] {
     i = end;
   }
   return runs;
+}
+
+/** Do capitalised words start at `i` and end on an organisation head word? */
+function organisationContinues(tokens: Token[], i: number, sentence: Sentence): boolean {
+  let end = i;
+  while (end < sentence.endToken && isCapitalisedWord(tokens[end])) end++;
+  return end > i && ORGANIZATION_HEADS.has(tokens[end - 1].norm);
 }
 
 /** A capitalised word at the start of a sentence or quotation is only a name when it looks like one. */
@@ -207,11 +225,25 @@ function typeRun(text: string, tokens: Token[], run: Run, sentence: Sentence): E
 
   // "Constitution of the Republic", "Port Authority of Lisvane": the head comes before "of"
   const head = norms.indexOf('of') > 0 ? norms[norms.indexOf('of') - 1] : last;
+  // "Fishing cooperatives …", "Union officials …": a capitalised common word opening a sentence
+  const opensSentence = run.first === sentence.firstToken || /^[“"‘(]$/.test(tokens[run.first - 1].text);
+  if (
+    opensSentence &&
+    words.length === 1 &&
+    next &&
+    !CAPITALISED.test(next.text) &&
+    (next.pos === 'NOUN' || next.pos === 'ADJ') &&
+    !PLACES.has(phrase) &&
+    !ORGANIZATIONS.has(phrase)
+  )
+    return null;
   if (PLACES.has(phrase)) return entityOf(text, tokens, run, 'place');
   if (ORGANIZATIONS.has(phrase)) return entityOf(text, tokens, run, 'organization');
   if (words.length === 1 && ACRONYM.test(words[0].text)) return entityOf(text, tokens, run, 'organization');
   if (ORGANIZATION_HEADS.has(head) && words.length > 1) return entityOf(text, tokens, run, 'organization');
   if (PLACE_HEADS.has(head) && words.length > 1) return entityOf(text, tokens, run, 'place');
+  if (PLACE_PREFIXES.has(norms[0]) && words.length > 1 && !isTitled(tokens, run))
+    return entityOf(text, tokens, run, 'place');
   if (OTHER_HEADS.has(head)) return entityOf(text, tokens, run, 'other');
   // "Popular Will party", "Ramo Verde prison": a lower-case head word right after the run
   if (ORGANIZATION_HEADS.has(nextNorm) && nextNorm !== 'government' && next && !CAPITALISED.test(next.text))

@@ -191,6 +191,31 @@ export const ORGANIZATION_HEADS = new Set([
   'radio',
   'airlines',
   'bolivarian',
+  'lines',
+  'airways',
+  'shipping',
+  'holdings',
+  'partners',
+  'cooperative',
+  'cooperatives',
+  'syndicate',
+]);
+
+/** First words that make a capitalised phrase a place: "Port Veyra", "Mount Kenya", "San José". */
+export const PLACE_PREFIXES = new Set([
+  'port',
+  'mount',
+  'mt.',
+  'lake',
+  'fort',
+  'cape',
+  'isla',
+  'puerto',
+  'san',
+  'santa',
+  'sao',
+  'saint',
+  'gulf',
 ]);
 
 export const PLACE_HEADS = new Set([

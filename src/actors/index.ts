@@ -1,0 +1,173 @@
+/**
+ * The actors stage: one actor per real-world person, organisation or place across the
+ * articles of a comparison, with every mention, the labels each outlet attaches, and each
+ * outlet's stance.
+ *
+ * 1. cluster entity mentions within and across articles (resolve.ts);
+ * 2. name each actor by its most complete form; id = slug of that name;
+ * 3. find labels around the mentions (labels.ts), `quotedBy` from the quotes;
+ * 4. stance per article from own-voice labels and nearby evaluative words (stance.ts).
+ */
+import type { Actor, Doc, Label, Quote } from '../model/index.ts';
+import { foldAccents, normalizeWord, slugify } from '../language/index.ts';
+import { findQuotedPassages } from '../quotes/index.ts';
+import { findLabels, type ActorMentionRef } from './labels.ts';
+import { resolveDrafts, type ActorDraft } from './resolve.ts';
+import { stanceOf } from './stance.ts';
+
+export { STANCE_WINDOW_TOKENS } from './stance.ts';
+
+export function resolveActors(docs: Doc[], quotes: Quote[]): Actor[] {
+  const drafts = resolveDrafts(docs);
+  const actors: Actor[] = drafts.map((draft) => skeleton(draft));
+  uniqueIds(actors);
+  for (const doc of docs) {
+    const article = doc.article.id;
+    const mentions: ActorMentionRef[] = [];
+    actors.forEach((actor, index) => {
+      for (const m of actor.mentions)
+        if (m.article === article) mentions.push({ actor: index, start: m.start, end: m.end });
+    });
+    mentions.sort((a, b) => a.start - b.start);
+    const articleQuotes = quotes.filter((q) => q.article === article);
+    const quoted = findQuotedPassages(doc.article.text).map((p) => ({ start: p.start, end: p.end }));
+    for (const { actor, label } of findLabels(doc, mentions, articleQuotes, quoted))
+      actors[actor].labels.push(label);
+    actors.forEach((actor, index) => {
+      const own = mentions.filter((m) => m.actor === index);
+      if (own.length === 0) return;
+      const labels = actor.labels.filter((l: Label) => l.article === article);
+      const { stance, evidence } = stanceOf(doc, own, labels, quoted);
+      actor.stance[article] = stance;
+      actor.stanceEvidence.push(...evidence);
+    });
+  }
+  return actors.sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
+}
+
+/** Most complete form: most words, then most diacritics (the original spelling), then most frequent. */
+function canonicalName(draft: ActorDraft): string {
+  const counts = new Map<string, number>();
+  for (const m of draft.mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
+  const wordsOf = (s: string) => s.split(/\s+/).length;
+  const marks = (s: string) =>
+    s.length - foldAccents(s).length + [...s].filter((ch, i) => ch !== foldAccents(s)[i]).length;
+  const acronym = (s: string) => /^(?:\p{Lu}\.?){2,6}$/u.test(s);
+  return [...counts.keys()].sort(
+    (a, b) =>
+      Number(acronym(a)) - Number(acronym(b)) ||
+      wordsOf(b) - wordsOf(a) ||
+      marks(b) - marks(a) ||
+      (counts.get(b) ?? 0) - (counts.get(a) ?? 0) ||
+      a.localeCompare(b),
+  )[0];
+}
+
+function skeleton(draft: ActorDraft): Actor {
+  const name = canonicalName(draft);
+  const aliases = new Map<string, string>();
+  for (const m of draft.mentions) {
+    if (m.text === name) continue;
+    const key = m.text;
+    if (!aliases.has(key)) aliases.set(key, m.text);
+  }
+  return {
+    id: slugify(name),
+    name,
+    type: draft.type,
+    aliases: [...aliases.values()],
+    mentions: draft.mentions.map(({ article, start, end }) => ({ article, start, end })),
+    labels: [],
+    stance: {},
+    stanceEvidence: [],
+  };
+}
+
+function uniqueIds(actors: Actor[]): void {
+  const seen = new Map<string, number>();
+  for (const actor of actors) {
+    const count = seen.get(actor.id) ?? 0;
+    seen.set(actor.id, count + 1);
+    if (count > 0) actor.id = `${actor.id}-${count + 1}`;
+  }
+}
+
+/** Words of a speaker name without titles: "Sgt. Flores Ortiz" → ["flores", "ortiz"]. */
+function nameWords(name: string): string[] {
+  return normalizeWord(name)
+    .split(/\s+/)
+    .filter((w) => w !== '' && !/\.$/.test(w) && !TITLE_WORDS.has(w));
+}
+const TITLE_WORDS = new Set([
+  'president',
+  'general',
+  'sergeant',
+  'first',
+  'minister',
+  'governor',
+  'dr',
+  'mr',
+  'mrs',
+  'ms',
+  'senator',
+  'judge',
+  'the',
+]);
+
+/**
+ * Fill `Quote.speaker` with the actor id whose mention is the speaker span, else whose name
+ * or alias matches the speaker as written (a surname alone resolves to the actor with that
+ * name part mentioned most recently before the quote in the same article).
+ */
+export function attributeQuotes(quotes: Quote[], actors: Actor[]): Quote[] {
+  return quotes.map((quote) => {
+    if (quote.speaker) return quote;
+    const span = quote.speakerSpan;
+    if (span) {
+      const byMention = actors.find((a) =>
+        a.mentions.some((m) => m.article === quote.article && m.start < span.end && span.start < m.end),
+      );
+      if (byMention) return { ...quote, speaker: byMention.id };
+    }
+    if (!quote.speakerName) return quote;
+    const byDescription = describedSpeaker(quote, actors);
+    if (byDescription) return { ...quote, speaker: byDescription.id };
+    const wanted = nameWords(quote.speakerName);
+    if (wanted.length === 0) return quote;
+    const key = wanted.join(' ');
+    const exact = actors.find((a) => [a.name, ...a.aliases].some((n) => normalizeWord(n) === key));
+    if (exact) return { ...quote, speaker: exact.id };
+    const inArticle = actors.filter(
+      (a) => a.type === 'person' && a.mentions.some((m) => m.article === quote.article),
+    );
+    const matching = inArticle.filter((a) => {
+      const words = normalizeWord(a.name).split(/\s+/);
+      return wanted.every((w) => words.includes(w));
+    });
+    const latestBefore = (a: Actor) =>
+      Math.max(
+        -1,
+        ...a.mentions
+          .filter((m) => m.article === quote.article && m.start <= quote.start)
+          .map((m) => m.start),
+      );
+    const chosen = matching.sort((a, b) => latestBefore(b) - latestBefore(a))[0];
+    return chosen ? { ...quote, speaker: chosen.id } : quote;
+  });
+}
+
+/** "the governor", "the commander": the one actor of the article whose label ends in that noun. */
+function describedSpeaker(quote: Quote, actors: Actor[]): Actor | null {
+  const match = /^(?:the|this|that)\s+(.+)$/i.exec(quote.speakerName ?? '');
+  if (!match) return null;
+  const noun = normalizeWord(match[1]).split(/\s+/).pop() ?? '';
+  const described = actors.filter((a) =>
+    a.labels.some(
+      (l) =>
+        l.article === quote.article &&
+        l.kind !== 'attributive' &&
+        normalizeWord(l.text).split(/\s+/).pop() === noun,
+    ),
+  );
+  return described.length === 1 ? described[0] : null;
+}

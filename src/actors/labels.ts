@@ -1,0 +1,417 @@
+/**
+ * Labels: what an article calls an actor, found around the actor's mentions.
+ *
+ *   title / epithet  words right before the name: "President", "Minister of Defense",
+ *                    "jailed opposition leader", "dictator"
+ *   appositive       a noun phrase set off by commas: "X, the acting head of Popular Will,"
+ *                    and "His lawyer, Dr. X,"
+ *   predicate        "X is a …", "X, who … is innocent", "X as an illegitimate president"
+ *   attributive      the actor's group or office: "X’s police thugs", "the X government", and
+ *                    "the socialist regime" when one actor in the article heads a government
+ *
+ * Each label gets a polarity (polarity.ts) and `quotedBy` when it sits inside a quotation.
+ */
+import type { Doc, Label, Quote, Sentence, Token } from '../model/index.ts';
+import { PERSON_TITLES } from '../language/lexicon.ts';
+import { phrasePolarity, wordPolarity, isLoaded } from './polarity.ts';
+
+/** Longest title or epithet before a name, in tokens ("Minister of Interior and Justice" is 5). */
+const MAX_PRENOMINAL_TOKENS = 6;
+/** Longest appositive, in tokens: long enough for "the acting head of Popular Will during X’s imprisonment". */
+const MAX_APPOSITIVE_TOKENS = 14;
+/** Longest predicate noun phrase, in tokens. */
+const MAX_PREDICATE_TOKENS = 8;
+/** How far a relative clause may run before its "is …" ("who everyone in this city knows is"). */
+const MAX_RELATIVE_CLAUSE_TOKENS = 10;
+
+/** Nouns naming an actor's group or office: "Maduro’s police thugs", "the Márquez government". */
+const GROUP_NOUNS = new Set([
+  'government',
+  'regime',
+  'administration',
+  'dictatorship',
+  'police',
+  'thugs',
+  'goons',
+  'henchmen',
+  'cronies',
+  'forces',
+  'troops',
+  'militia',
+  'militias',
+  'loyalists',
+  'supporters',
+  'followers',
+  'allies',
+  'cabinet',
+  'party',
+  'cronies',
+  'officials',
+  'army',
+  'security',
+  'camp',
+  'office',
+]);
+/** Offices whose holder "the regime" / "the government" refers to. */
+const HEAD_OF_GOVERNMENT = new Set([
+  'president',
+  'dictator',
+  'governor',
+  'premier',
+  'chancellor',
+  'king',
+  'queen',
+  'strongman',
+  'strongwoman',
+  'tyrant',
+  'autocrat',
+  'prime',
+  'mayor',
+]);
+/** Unnamed phrases that point at the head of government: always for these heads … */
+const LOADED_GOVERNMENT_HEADS = new Set(['regime', 'dictatorship', 'junta']);
+/** … and for these only with an evaluative or ideological modifier ("the socialist government"). */
+const PLAIN_GOVERNMENT_HEADS = new Set(['government', 'administration']);
+
+const BE_FORMS = new Set(['is', 'was', 'are', 'were', "'s", 'remains', 'remained', 'became', 'becomes']);
+const DETERMINERS = new Set(['a', 'an', 'the']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+const POSSESSIVE_MARKS = new Set(["'s", "'"]);
+const QUOTE_MARKS = /^[“”"‘’«»]$/;
+
+export interface ActorMentionRef {
+  actor: number;
+  start: number;
+  end: number;
+}
+
+interface Context {
+  doc: Doc;
+  tokens: Token[];
+  quotes: Quote[];
+  quoted: { start: number; end: number }[];
+  mentions: ActorMentionRef[];
+}
+
+export interface FoundLabel {
+  actor: number;
+  label: Label;
+}
+
+/** First token starting at or after `offset`. */
+function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sentenceOf(doc: Doc, tokenIndex: number): Sentence | undefined {
+  return doc.sentences.find((s) => s.firstToken <= tokenIndex && tokenIndex < s.endToken);
+}
+
+/** The speaker of the quotation holding [start, end), "unattributed" for quotation marks without a Quote, else null. */
+export function quotedByAt(
+  quotes: Quote[],
+  quoted: { start: number; end: number }[],
+  start: number,
+  end: number,
+): string | null {
+  const quote = quotes.find((q) => q.start <= start && end <= q.end);
+  if (quote) return quote.speakerName ?? 'unattributed';
+  return quoted.some((q) => q.start <= start && end <= q.end) ? 'unattributed' : null;
+}
+
+export function findLabels(
+  doc: Doc,
+  mentions: ActorMentionRef[],
+  quotes: Quote[],
+  quoted: { start: number; end: number }[],
+): FoundLabel[] {
+  const context: Context = { doc, tokens: doc.tokens, quotes, quoted, mentions };
+  const found: FoundLabel[] = [];
+  for (const mention of mentions) {
+    const first = tokenAt(doc.tokens, mention.start);
+    const last = tokenAt(doc.tokens, mention.end) - 1;
+    if (first > last) continue;
+    const sentence = sentenceOf(doc, first);
+    if (!sentence) continue;
+    const before = prenominal(context, first, sentence);
+    if (before) found.push({ actor: mention.actor, label: before.label });
+    const appositiveBefore = appositiveBeforeName(context, before ? before.first : first, last, sentence);
+    if (appositiveBefore) found.push({ actor: mention.actor, label: appositiveBefore });
+    // skip a possessive mark glued to the name
+    const possessive =
+      doc.tokens[last + 1] &&
+      POSSESSIVE_MARKS.has(doc.tokens[last + 1].norm) &&
+      doc.tokens[last + 1].start === doc.tokens[last].end;
+    if (possessive) {
+      const attributive = attributiveAfterPossessive(context, last + 2, sentence);
+      if (attributive) found.push({ actor: mention.actor, label: attributive });
+      continue;
+    }
+    const group = doc.tokens[last + 1];
+    if (group && group.pos === 'NOUN' && GROUP_NOUNS.has(group.norm) && group.start > doc.tokens[last].end) {
+      found.push({ actor: mention.actor, label: makeLabel(context, last + 1, last + 2, 'attributive') });
+    }
+    const appositive = appositiveAfterName(context, last, sentence);
+    if (appositive) found.push({ actor: mention.actor, label: appositive });
+    if (appositive === null) {
+      const predicate = predicateAfterName(context, last, sentence);
+      if (predicate) found.push({ actor: mention.actor, label: predicate });
+    }
+  }
+  found.push(...unnamedGovernmentLabels(context, found));
+  return dedupe(found);
+}
+
+function makeLabel(context: Context, first: number, end: number, kind: Label['kind']): Label {
+  const tokens = context.tokens.slice(first, end);
+  const start = tokens[0].start;
+  const stop = tokens[tokens.length - 1].end;
+  return {
+    article: context.doc.article.id,
+    start,
+    end: stop,
+    text: context.doc.article.text.slice(start, stop),
+    polarity: phrasePolarity(tokens),
+    quotedBy: quotedByAt(context.quotes, context.quoted, start, stop),
+    kind,
+  };
+}
+
+function isInOtherMention(context: Context, token: Token): boolean {
+  return context.mentions.some((m) => m.start <= token.start && token.end <= m.end);
+}
+
+function isCapitalised(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text);
+}
+
+/** Words right before the name: titles and epithets. */
+function prenominal(
+  context: Context,
+  first: number,
+  sentence: Sentence,
+): { label: Label; first: number } | null {
+  const { tokens } = context;
+  let j = first - 1;
+  const head = tokens[j];
+  if (!head || j < sentence.firstToken || head.end > tokens[first].start) return null;
+  if (!(
+    head.pos === 'NOUN' ||
+    PERSON_TITLES.has(head.norm) ||
+    (head.pos === 'PROPN' && isCapitalised(head) && !isInOtherMention(context, head))
+  ))
+    return null;
+  if (isInOtherMention(context, head)) return null;
+  let start = first;
+  while (j >= sentence.firstToken && first - j <= MAX_PRENOMINAL_TOKENS) {
+    const t = tokens[j];
+    if (isInOtherMention(context, t)) break;
+    const word = t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || PERSON_TITLES.has(t.norm);
+    // "Minister of Interior and Justice": connectors between capitalised words
+    const connector =
+      (t.norm === 'of' || t.norm === 'and') &&
+      j > sentence.firstToken &&
+      isCapitalised(tokens[j - 1]) &&
+      isCapitalised(tokens[j + 1]);
+    // "jailed opposition leader": a participle opening the phrase
+    // ("Police arrested union leader X": after a noun it is the sentence's verb, not a label)
+    const previous = tokens[j - 1];
+    const participle =
+      t.pos === 'VERB' &&
+      /ed$/.test(t.norm) &&
+      j + 1 < first &&
+      !(j > sentence.firstToken && previous && ['NOUN', 'PROPN', 'PRON'].includes(previous.pos));
+    if (!word && !connector && !participle) break;
+    if (t.pos === 'PROPN' && !isCapitalised(t)) break;
+    if (/^\p{Lu}{2,}$/u.test(t.text) && t.text.length > 3) break; // "EXCLUSIVE"
+    start = j;
+    j--;
+    if (participle) break;
+  }
+  if (start === first) return null;
+  // never open on a connector
+  while (start < first && (tokens[start].norm === 'of' || tokens[start].norm === 'and')) start++;
+  if (start === first) return null;
+  const words = tokens.slice(start, first);
+  const kind: Label['kind'] = words.every((w) => isCapitalised(w) || w.norm === 'of' || w.norm === 'and')
+    ? 'title'
+    : 'epithet';
+  return { label: makeLabel(context, start, first, kind), first: start };
+}
+
+/** Is the phrase [first, end) a noun phrase we accept as a description? */
+function isDescription(tokens: Token[], first: number, end: number): boolean {
+  if (end <= first) return false;
+  const words = tokens.slice(first, end);
+  const opener = words[0];
+  const possessiveName = opener.pos === 'PROPN' && words[1] && POSSESSIVE_MARKS.has(words[1].norm);
+  if (!(
+    DETERMINERS.has(opener.norm) ||
+    POSSESSIVE_PRONOUNS.has(opener.norm) ||
+    opener.pos === 'NOUN' ||
+    opener.pos === 'ADJ' ||
+    possessiveName
+  ))
+    return false;
+  if (!words.some((w) => w.pos === 'NOUN')) return false;
+  return !words.some((w) => w.pos === 'AUX' || (w.pos === 'VERB' && !/(?:ed|ing)$/.test(w.norm)));
+}
+
+/** "X, the acting head of Popular Will, …" */
+function appositiveAfterName(context: Context, last: number, sentence: Sentence): Label | null {
+  const { tokens } = context;
+  if (tokens[last + 1]?.text !== ',') return null;
+  const first = last + 2;
+  let end = first;
+  while (
+    end < sentence.endToken &&
+    end - first < MAX_APPOSITIVE_TOKENS &&
+    !/^[,.;:)“”"]$/.test(tokens[end].text)
+  )
+    end++;
+  if (end >= sentence.endToken && end - first >= MAX_APPOSITIVE_TOKENS) return null;
+  const closer = tokens[end]?.text;
+  if (closer !== undefined && !/^[,.;:)]$/.test(closer)) return null;
+  if (!isDescription(tokens, first, end) || isTimePhrase(context, first, end)) return null;
+  return makeLabel(context, first, end, 'appositive');
+}
+
+/** "X, last month," is when, not who. */
+function isTimePhrase(context: Context, first: number, end: number): boolean {
+  const start = context.tokens[first].start;
+  const stop = context.tokens[end - 1].end;
+  return (
+    context.doc.dates.some((d) => d.start < stop && start < d.end) ||
+    context.doc.quantities.some((q) => q.start <= start && stop <= q.end)
+  );
+}
+
+/** "His lawyer, Dr. X, said": a description, a comma, the (titled) name, a comma. */
+function appositiveBeforeName(
+  context: Context,
+  nameFirst: number,
+  last: number,
+  sentence: Sentence,
+): Label | null {
+  const { tokens } = context;
+  if (tokens[nameFirst - 1]?.text !== ',' || tokens[last + 1]?.text !== ',') return null;
+  const end = nameFirst - 1;
+  let first = end;
+  while (
+    first > sentence.firstToken &&
+    end - first < MAX_PRENOMINAL_TOKENS + 2 &&
+    !/^[,.;:(“”"]$/.test(tokens[first - 1].text)
+  )
+    first--;
+  if (first !== sentence.firstToken && tokens[first - 1]?.text !== ',') return null;
+  if (!isDescription(tokens, first, end)) return null;
+  return makeLabel(context, first, end, 'appositive');
+}
+
+/** "X is a …", "X as an illegitimate president", "X, who we all know is innocent" */
+function predicateAfterName(context: Context, last: number, sentence: Sentence): Label | null {
+  const { tokens } = context;
+  let i = last + 1;
+  if (tokens[i]?.text === ',' || QUOTE_MARKS.test(tokens[i]?.text ?? '')) {
+    // a relative clause: ", who … is …"
+    while (i < sentence.endToken && (tokens[i].text === ',' || QUOTE_MARKS.test(tokens[i].text))) i++;
+    if (tokens[i]?.norm !== 'who') return null;
+    const clauseStart = i;
+    while (
+      i < sentence.endToken &&
+      i - clauseStart < MAX_RELATIVE_CLAUSE_TOKENS &&
+      !BE_FORMS.has(tokens[i].norm)
+    )
+      i++;
+    if (!BE_FORMS.has(tokens[i]?.norm ?? '')) return null;
+  } else if (tokens[i]?.norm === 'as') {
+    return predicatePhrase(context, i + 1, sentence);
+  } else if (!BE_FORMS.has(tokens[i]?.norm ?? '')) return null;
+  i++;
+  if (tokens[i]?.norm === 'not') i++;
+  return predicatePhrase(context, i, sentence);
+}
+
+function predicatePhrase(context: Context, first: number, sentence: Sentence): Label | null {
+  const { tokens } = context;
+  let start = first;
+  if (DETERMINERS.has(tokens[start]?.norm ?? '')) start++;
+  let end = start;
+  while (
+    end < sentence.endToken &&
+    end - start < MAX_PREDICATE_TOKENS &&
+    (tokens[end].pos === 'ADJ' ||
+      tokens[end].pos === 'NOUN' ||
+      tokens[end].pos === 'ADV' ||
+      tokens[end].norm === 'of')
+  )
+    end++;
+  while (end > start && (tokens[end - 1].norm === 'of' || tokens[end - 1].pos === 'ADV')) end--;
+  if (end === start) return null;
+  const words = tokens.slice(start, end);
+  if (!words.some((w) => w.pos === 'NOUN' || w.pos === 'ADJ')) return null;
+  // "X is currently serving": adverbs alone are no description
+  return makeLabel(context, start, end, 'predicate');
+}
+
+/** "X’s police thugs", "X’s socialist government": modifiers and a group noun. */
+function attributiveAfterPossessive(context: Context, first: number, sentence: Sentence): Label | null {
+  const { tokens } = context;
+  let end = first;
+  while (
+    end < sentence.endToken &&
+    end - first < 4 &&
+    (tokens[end].pos === 'ADJ' || tokens[end].pos === 'NOUN')
+  )
+    end++;
+  if (end === first) return null;
+  // the head is the last noun; it must name a group or office
+  const head = tokens[end - 1];
+  if (!GROUP_NOUNS.has(head.norm)) return null;
+  return makeLabel(context, first, end, 'attributive');
+}
+
+/** "the socialist regime", "this dictatorship": the head of government, when one actor clearly is. */
+function unnamedGovernmentLabels(context: Context, found: FoundLabel[]): FoundLabel[] {
+  const heads = new Set<number>();
+  for (const { actor, label } of found) {
+    if (label.kind !== 'title' && label.kind !== 'epithet') continue;
+    const words = label.text.toLowerCase().split(/\s+/);
+    if (words.some((w) => HEAD_OF_GOVERNMENT.has(w.replace(/[^a-z]/g, '')))) heads.add(actor);
+  }
+  if (heads.size !== 1) return [];
+  const [actor] = [...heads];
+  const { tokens } = context;
+  const labels: FoundLabel[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const head = tokens[i];
+    const loaded = LOADED_GOVERNMENT_HEADS.has(head.norm);
+    if (!loaded && !PLAIN_GOVERNMENT_HEADS.has(head.norm)) continue;
+    let first = i;
+    while (first > 0 && tokens[first - 1].pos === 'ADJ') first--;
+    const determiner = tokens[first - 1];
+    if (!determiner || !['the', 'this', 'that', 'his', 'her'].includes(determiner.norm)) continue;
+    const modifiers = tokens.slice(first, i);
+    if (!loaded && !modifiers.some((m) => wordPolarity(m) !== 0 || isLoaded(m))) continue;
+    if (tokens[i + 1]?.norm === 'of') continue; // "the government of President X": named already
+    labels.push({ actor, label: makeLabel(context, first, i + 1, 'attributive') });
+  }
+  return labels;
+}
+
+function dedupe(found: FoundLabel[]): FoundLabel[] {
+  const seen = new Set<string>();
+  return found.filter(({ actor, label }) => {
+    const key = `${actor}:${label.start}:${label.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
