@@ -118,8 +118,17 @@ export async function readStdin(stream: NodeJS.ReadableStream, options: IngestOp
 }
 
 function tooLarge(input: string, size: number, maxBytes: number, atLeast = false): ParallaxError {
-  const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  return new ParallaxError('INPUT_TOO_LARGE', `the input is ${atLeast ? 'over ' : ''}${mb(size)}, over the ${mb(maxBytes)} cap (--max-bytes)`, input);
+  return new ParallaxError(
+    'INPUT_TOO_LARGE',
+    `the input is ${atLeast ? 'more than ' : ''}${byteSize(size)}, over the ${byteSize(maxBytes)} cap (--max-bytes)`,
+    input,
+  );
+}
+
+function byteSize(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 /** Decoded bytes of any kind → articles. `kind` null means: sniff it from the content. */

@@ -1,7 +1,8 @@
 /** Every subcommand of `parallax`, in the order `--help` lists them. */
 import type { Command } from 'commander';
 import { registerEval } from './eval.ts';
+import { registerIngest } from './ingest.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerEval];
+export const COMMANDS: RegisterCommand[] = [registerIngest, registerEval];
