@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { ParallaxError } from '../errors.ts';
 
 /** The similarity features between an article and a story, each 0 … 1. */
-export const FEATURE_NAMES = ['title', 'text', 'names', 'titleText', 'time'] as const;
+export const FEATURE_NAMES = ['title', 'text', 'names', 'titleText', 'nearest', 'time'] as const;
 
 export interface SimilarityWeights {
   bias: number;
@@ -24,7 +24,7 @@ export const WEIGHTS_PATH = resolve(import.meta.dirname, '../../resources/storie
  * Used only when the trained file is missing (e.g. while training it): text cosine dominates,
  * names and time help, as in Miranda et al.; the threshold is the logistic midpoint.
  */
-export const PRIOR_WEIGHTS: SimilarityWeights = { bias: -6, coefficients: [2, 8, 4, 2, 2], threshold: 0.5 };
+export const PRIOR_WEIGHTS: SimilarityWeights = { bias: -6, coefficients: [2, 6, 4, 2, 2, 2], threshold: 0.5 };
 
 export function loadWeights(path: string = WEIGHTS_PATH): SimilarityWeights {
   if (!existsSync(path)) return PRIOR_WEIGHTS;
