@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { registerEval } from './eval.ts';
 import { registerIngest } from './ingest.ts';
+import { registerList } from './list.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerIngest, registerEval];
+export const COMMANDS: RegisterCommand[] = [registerIngest, registerList, registerEval];
