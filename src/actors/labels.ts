@@ -74,6 +74,7 @@ const LOADED_GOVERNMENT_HEADS = new Set(['regime', 'dictatorship', 'junta']);
 const PLAIN_GOVERNMENT_HEADS = new Set(['government', 'administration']);
 
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', "'s", 'remains', 'remained', 'became', 'becomes']);
+const RELATIVE_PRONOUNS = new Set(['who', 'whose', 'whom', 'which']);
 const DETERMINERS = new Set(['a', 'an', 'the']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 const POSSESSIVE_MARKS = new Set(["'s", "'"]);
@@ -273,12 +274,15 @@ function appositiveAfterName(context: Context, last: number, sentence: Sentence)
   while (
     end < sentence.endToken &&
     end - first < MAX_APPOSITIVE_TOKENS &&
-    !/^[,.;:)“”"]$/.test(tokens[end].text)
+    !/^[,.;:)“”"]$/.test(tokens[end].text) &&
+    !RELATIVE_PRONOUNS.has(tokens[end].norm)
   )
     end++;
   if (end >= sentence.endToken && end - first >= MAX_APPOSITIVE_TOKENS) return null;
-  const closer = tokens[end]?.text;
-  if (closer !== undefined && !/^[,.;:)]$/.test(closer)) return null;
+  const closer = tokens[end];
+  // "Lucía Ferrer, a crane operator who has worked …": the description stops at its relative clause
+  if (closer !== undefined && !/^[,.;:)]$/.test(closer.text) && !RELATIVE_PRONOUNS.has(closer.norm))
+    return null;
   if (!isDescription(tokens, first, end) || isTimePhrase(context, first, end)) return null;
   return makeLabel(context, first, end, 'appositive');
 }
@@ -368,7 +372,9 @@ function attributiveAfterPossessive(context: Context, first: number, sentence: S
   while (
     end < sentence.endToken &&
     end - first < 4 &&
-    (tokens[end].pos === 'ADJ' || tokens[end].pos === 'NOUN')
+    (tokens[end].pos === 'ADJ' ||
+      tokens[end].pos === 'NOUN' ||
+      (tokens[end].pos === 'VERB' && /ed$/.test(tokens[end].norm) && end === first)) // "hired thugs"
   )
     end++;
   if (end === first) return null;

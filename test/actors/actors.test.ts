@@ -1,0 +1,133 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { attributeQuotes, resolveActors } from '../../src/actors/index.ts';
+import { annotate } from '../../src/language/index.ts';
+import type { Quote } from '../../src/model/index.ts';
+import { articleOf } from '../language/support.ts';
+import { actorNamed, assertSpansSlice, mentionTexts, runActors } from './support.ts';
+
+test('a surname alone resolves to the person last named with it; same-surname people stay apart', () => {
+  const run = runActors([
+    {
+      id: 'a',
+      text:
+        'Dock leader Rosa Kandel led the march on Friday. Kandel said the gates would stay shut.\n\n' +
+        'Later, Minister of Ports Tomas Greve Kandel arrived by boat and refused to meet the strikers.',
+    },
+  ]);
+  const rosa = actorNamed(run, 'Rosa Kandel');
+  const tomas = actorNamed(run, 'Tomas Greve Kandel');
+  assert.ok(rosa && tomas);
+  assert.notEqual(rosa.id, tomas.id);
+  assert.deepEqual(mentionTexts(run, rosa), ['Rosa Kandel', 'Kandel']);
+  assert.deepEqual(mentionTexts(run, tomas), ['Tomas Greve Kandel']);
+  assertSpansSlice(run, assert.fail);
+});
+
+test('accents and case do not split one person across articles; the canonical name keeps the accents', () => {
+  const run = runActors([
+    { id: 'a', text: 'Governor Irène Vasquez closed the port. Vasquez blamed the union.' },
+    { id: 'b', text: 'The union blamed IRENE VASQUEZ at first, then Irene Vasquez herself.' },
+  ]);
+  const people = run.actors.filter((a) => /vasquez/.test(a.id));
+  assert.equal(people.length, 1, JSON.stringify(people.map((p) => p.name)));
+  assert.equal(people[0].name, 'Irène Vasquez');
+  assert.equal(people[0].id, 'irene-vasquez');
+  assert.deepEqual(Object.keys(people[0].stance).sort(), ['a', 'b']);
+});
+
+test('first names, title plus surname, possessives and acronyms', () => {
+  const run = runActors([
+    {
+      id: 'a',
+      text:
+        'Captain Bruno Lindqvist spoke to the Harbour Workers Federation (HWF) on Monday. Captain Lindqvist’s ship stayed in port. ' +
+        'The HWF voted to strike, and Bruno was not surprised.',
+    },
+  ]);
+  const bruno = actorNamed(run, 'Bruno Lindqvist');
+  assert.ok(bruno);
+  assert.deepEqual(mentionTexts(run, bruno), ['Bruno Lindqvist', 'Lindqvist', 'Bruno']);
+  const federation = actorNamed(run, 'Harbour Workers Federation');
+  assert.ok(federation);
+  assert.equal(federation.type, 'organization');
+  assert.deepEqual(federation.aliases, ['HWF']);
+  assert.equal(federation.mentions.length, 3);
+  assertSpansSlice(run, assert.fail);
+});
+
+test('labels of each kind, with polarity and the outlet’s voice', () => {
+  const run = runActors([
+    {
+      id: 'a',
+      text:
+        'Disgraced tycoon Omar Pell bought the shipyard. Pell’s hired thugs guarded the gate. ' +
+        'Pell is a coward, the dockers say. Hana Voss, the port’s chief engineer, resigned. Governor Hana Voss? No: Voss stayed.',
+    },
+  ]);
+  const pell = actorNamed(run, 'Omar Pell');
+  assert.ok(pell);
+  const byText = new Map(pell.labels.map((l) => [l.text, l]));
+  assert.equal(byText.get('Disgraced tycoon')?.kind, 'epithet');
+  assert.ok((byText.get('Disgraced tycoon')?.polarity ?? 0) < 0);
+  assert.equal(byText.get('hired thugs')?.kind, 'attributive');
+  assert.ok((byText.get('hired thugs')?.polarity ?? 0) < 0);
+  assert.equal(byText.get('coward')?.kind, 'predicate');
+  assert.ok((pell.stance.a ?? 0) < 0);
+  const voss = actorNamed(run, 'Hana Voss');
+  assert.ok(voss);
+  assert.ok(voss.labels.some((l) => l.kind === 'appositive' && l.text === 'the port’s chief engineer'));
+  assert.ok(voss.labels.some((l) => l.kind === 'title' && l.text === 'Governor'));
+  assertSpansSlice(run, assert.fail);
+});
+
+test('a label inside a quotation is the speaker’s (quotedBy), and does not move the outlet’s stance', () => {
+  const text = 'Mayor Lena Brandt spoke on Monday. “Lena Brandt is a liar and a thief,” said Paul Okafor.';
+  const doc = annotate(articleOf(text, 'q'));
+  const open = text.indexOf('“') + 1;
+  const close = text.indexOf('”');
+  const speakerStart = text.indexOf('Paul Okafor');
+  const quote: Quote = {
+    id: 'q-1',
+    article: 'q',
+    start: open,
+    end: close - 1,
+    text: text.slice(open, close - 1),
+    speaker: null,
+    speakerName: 'Paul Okafor',
+    speakerSpan: { start: speakerStart, end: speakerStart + 'Paul Okafor'.length },
+    cue: 'said',
+  };
+  const actors = resolveActors([doc], [quote]);
+  const brandt = actors.find((a) => a.name === 'Lena Brandt');
+  assert.ok(brandt);
+  const liar = brandt.labels.find((l) => l.kind === 'predicate');
+  assert.ok(liar, JSON.stringify(brandt.labels));
+  assert.match(liar.text, /^liar/);
+  assert.equal(liar.quotedBy, 'Paul Okafor');
+  assert.ok(liar.polarity < 0);
+  assert.equal(brandt.stance.q, 0);
+  assert.equal(brandt.labels.find((l) => l.text === 'Mayor')?.quotedBy, null);
+  const [attributed] = attributeQuotes([quote], actors);
+  assert.equal(attributed.speaker, 'paul-okafor');
+});
+
+test('attributeQuotes resolves a surname and a description within the article', () => {
+  const text =
+    'Governor Alma Ruiz met union leader Teo Ruiz Vidal on Monday. Later the governor spoke again.';
+  const doc = annotate(articleOf(text, 'g'));
+  const actors = resolveActors([doc], []);
+  const base = { article: 'g', start: 0, end: 1, text: 'x', speaker: null, speakerSpan: null, cue: 'said' };
+  const quotes = attributeQuotes(
+    [
+      { ...base, id: '1', speakerName: 'Ruiz Vidal' },
+      { ...base, id: '2', speakerName: 'the governor' },
+      { ...base, id: '3', speakerName: 'Nobody Known' },
+    ],
+    actors,
+  );
+  assert.deepEqual(
+    quotes.map((q) => q.speaker),
+    ['teo-ruiz-vidal', 'alma-ruiz', null],
+  );
+});
