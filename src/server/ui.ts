@@ -88,6 +88,7 @@ const UI_CSS = `
 .ui-status{font-size:14px;color:var(--px-muted)}.ui-status.ui-error{color:var(--px-conflict-ink);font-weight:600}
 .ui-result:empty{display:none}.ui-result{border-top:1px solid var(--px-rule);padding-top:18px}
 .ui-lists{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:18px;margin-top:26px}
+.ui-lists h2{font-size:13px;letter-spacing:.08em;text-transform:uppercase;color:var(--px-muted);margin:0 0 8px}
 .ui-lists ul{margin:0;padding-left:18px}.ui-lists li{margin:4px 0}.ui-lists a{color:#1d4f7a}
 @media print{.ui-form,.ui-lists{display:none}}
 `;
