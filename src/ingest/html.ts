@@ -279,6 +279,8 @@ const MAX_CHROME_SHARE = 0.3; // all chrome boxes seen on the benchmark pages ho
 /** A list whose items are links (a "related stories" list): share of its text inside <a>. */
 const LINK_LIST_DENSITY = 0.7; // body lists with a link or two stay well below; related lists are ~1.0
 const MIN_LINK_LIST_ITEMS = 3;
+/** A paragraph that is one link of at least this many words is a story pointer, not a word linked in passing. */
+const MIN_LINK_PARAGRAPH_WORDS = 4;
 
 /** Short lines that are widget labels, never prose (compared lower-cased, punctuation-stripped). */
 const WIDGET_LABELS = new Set([
@@ -288,7 +290,15 @@ const WIDGET_LABELS = new Set([
   'image', 'photo', 'video', 'play video', 'listen', 'read more', 'continue reading', 'back to top', 'highlights', 'latest',
   'popular', 'most popular', 'recent articles', 'popular this week', 'related', 'related articles', 'related stories',
   'you may also like', 'you might also like', 'more stories', 'more from', 'trending', 'dont miss', 'see also', 'more',
+  'order reprints', 'reprints', 'print article', 'text size', 'learn more', 'home', 'menu', 'search', 'share this story',
 ]);
+
+/** Gallery counters ("Image 1 of 9", "1 / 12"). */
+const GALLERY_COUNTER = /^(image|photo|slide|picture)?\s*\d+\s*(of|\/)\s*\/?\s*\d*$/i;
+
+/** Copyright notices and tag lists: page furniture wherever they sit. */
+const FURNITURE_LINE = /^(copyright\b|©)|\ball rights reserved\b|\bsubject to copyright\b|^(tags|tagged|tagged with|filed under|categories|category|topics)\s*(:|\n)/i;
+const MAX_FURNITURE_WORDS = 60; // a notice is a sentence or two; a list of tags a line
 
 /** Photo credits and captions as lines ("Image copyright …", "(Image: …)", "Credit…", "… /Getty Images"). */
 const CREDIT_LINE =
@@ -310,7 +320,7 @@ const MAX_WIRE_CREDIT_WORDS = 60;
 
 /** At the head or tail of the body: datelines, timestamps and bylines are page chrome. */
 const EDGE_CHROME_LINE =
-  /^(by\s+[\p{Lu}][\p{L}.'-]+(\s+[\p{L}.'-]+){0,6}|(published|updated|posted|last updated)\b.*|.*\b(am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t)\b.*|.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}.*)$/iu;
+  /^(by\s+[\p{Lu}][\p{L}.'-]+(\s+[\p{L}.'-]+){0,6}|(published|updated|posted|last updated)\b.*|.*\b(am|pm|a\.m\.|p\.m\.|gmt|utc|[ecmp][sd]t)\b.*|.*\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}.*|.*\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b.*|.*\b\d{4}-\d{2}-\d{2}\b.*|.*\b\d{1,2}[:h]\d{2}\b.*)$/iu;
 const MAX_EDGE_CHROME_WORDS = 14; // a timestamp or byline line; prose lines at the edges are longer
 
 /** Text of a content element: blocks become paragraphs, <br> a line break, whitespace collapsed. */
@@ -366,6 +376,16 @@ function dropChromeElements(root: Element, removed: Removal[]): void {
     }
     if ((tag === 'UL' || tag === 'OL') && isLinkList(el)) record(el, 'navigation');
   }
+  // A paragraph that is nothing but one link is a pointer to another story.
+  for (const el of Array.from(root.querySelectorAll('p, h2, h3, h4, h5, h6'))) {
+    if (!root.contains(el)) continue;
+    const links = el.querySelectorAll('a');
+    if (links.length !== 1) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const linkText = (links[0].textContent ?? '').replace(/\s+/g, ' ').trim();
+    // A bare URL as link text is a cited source, kept.
+    if (linkText === text && countWords(text) >= MIN_LINK_PARAGRAPH_WORDS && !/^(https?:\/\/|www\.)/i.test(text)) record(el, 'navigation');
+  }
 }
 
 function isLinkList(list: Element): boolean {
@@ -395,6 +415,8 @@ function dropChromeParagraphs(paragraphs: string[], removed: Removal[]): string[
     if (WIDGET_LABELS.has(labelKey(para))) drop(i, 'navigation');
     else if (words <= MAX_CREDIT_WORDS && CREDIT_LINE.test(para)) drop(i, 'markup');
     else if (words <= MAX_PROMO_WORDS && PROMO_LINE.test(para)) drop(i, 'promo');
+    else if (words <= MAX_FURNITURE_WORDS && FURNITURE_LINE.test(para)) drop(i, 'other');
+    else if (GALLERY_COUNTER.test(para)) drop(i, 'markup');
     else if (words <= MAX_WIRE_CREDIT_WORDS && WIRE_CREDIT.test(para)) drop(i, 'other');
     else if (RELATED_HEADER.test(para.trim())) {
       drop(i, 'navigation');
