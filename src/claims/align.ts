@@ -1,0 +1,439 @@
+/**
+ * Claim alignment across the articles of a comparison.
+ *
+ * Every claim becomes a profile: content lemmas weighted by rarity (src/language/vectors.ts),
+ * a rarity-weighted sentence vector, its actors, its quantities and dates. Pairs of claims from
+ * different articles are scored once each (a 2×40-claim comparison is 1,600 dot products of
+ * 100-d vectors plus set intersections; no per-token loops over pairs). Then:
+ *   conflict — a pair about the same thing (score ≥ CONFLICT_MIN_SCORE) whose values differ on
+ *              one slot (a duration, a count, a sum, a date) or whose words characterise it in
+ *              opposite terms (ANTONYM_GROUPS), or that negates the other's predicate;
+ *   agreed   — the best remaining pairs (score ≥ AGREE_MIN_SCORE), one-to-one per article pair,
+ *              `partial` when one side covers the other and adds rare words of its own;
+ *   unique   — claims left over: reported by one article only.
+ */
+import type { Actor, Alignment, Article, Claim, Doc, Quantity, Token } from '../model/index.ts';
+import { cosine, rarityWeight, sentenceVector } from '../language/vectors.ts';
+import { ANTONYM_GROUPS } from './lexicon.ts';
+
+/**
+ * Minimum pair score for two claims to be the same fact. Tuned by hand on the harbour-strike
+ * pair (examples/) and the seed pair: 0.30 keeps "arrested on Wednesday … blocking the harbour
+ * gates" matched across outlets and leaves pairs that share only an actor's name (≈ 0.15–0.25)
+ * apart.
+ */
+export const AGREE_MIN_SCORE = 0.3;
+/**
+ * Minimum pair score for a slot or wording difference to count as a conflict: lower than
+ * AGREE_MIN_SCORE because the differing value itself lowers lexical overlap ("13 years" vs
+ * "14-year"), but high enough that two unrelated counts are not compared.
+ */
+export const CONFLICT_MIN_SCORE = 0.2;
+/** Score weights: rarity-weighted lemma overlap, vector similarity, shared actors, shared slot units. */
+const WEIGHT_LEXICAL = 0.5;
+const WEIGHT_VECTOR = 0.25;
+const WEIGHT_ACTORS = 0.15;
+const WEIGHT_SLOTS = 0.1;
+/**
+ * Cosine between sentence vectors of unrelated news clauses sits around 0.5 (measured on the seed
+ * pair's cross-article clause pairs); only the part above it says "same topic".
+ */
+const VECTOR_BASELINE = 0.5;
+/** An agreed side "adds" to the other when it covers ≥ this share of the other's weight… */
+const PARTIAL_COVERED = 0.7;
+/** …while the other covers less than this share of it. */
+const PARTIAL_ADDS = 0.55;
+
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
+/** Verbs that only report speech carry no content of the claim ("said", "told", "added"). */
+const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'state', 'report', 'claim', 'note', 'announce', 'explain', 'write', 'accord', 'insist', 'comment', 'mention', 'remark']);
+const LIGHT_LEMMAS = new Set(['be', 'have', 'do', 'make', 'get', 'take', 'go', 'come', 'also', 'year', 'day', 'time', 'people', 'one', 'last', 'first', 'new', 'other']);
+
+interface QuantityAnchor {
+  quantity: Quantity;
+  lemmas: Set<string>;
+  vector: Float32Array;
+}
+
+interface Profile {
+  claim: Claim;
+  anchors: QuantityAnchor[];
+  /** Common-noun lemmas: candidates for the topic named in an explanation. */
+  nouns: Set<string>;
+  tokens: Token[];
+  weights: Map<string, number>;
+  total: number;
+  vector: Float32Array;
+  actors: Set<string>;
+  words: Set<string>;
+  order: number;
+}
+
+function contentLemmas(tokens: Token[]): string[] {
+  return tokens
+    .filter((t) => CONTENT_POS.has(t.pos) && /\p{L}/u.test(t.text))
+    .map((t) => (t.pos === 'PROPN' ? t.norm : t.lemma.toLowerCase()))
+    .filter((l) => !LIGHT_LEMMAS.has(l) && !SPEECH_LEMMAS.has(l));
+}
+
+function tokensIn(doc: Doc, claim: Claim): Token[] {
+  return doc.tokens.filter((t) => t.start >= claim.start && t.end <= claim.end);
+}
+
+/** Without resolved actors, people and organisations are keyed by their last name word. */
+function actorKeys(doc: Doc, claim: Claim): Set<string> {
+  if (claim.actors.length) return new Set(claim.actors);
+  const keys = new Set<string>();
+  for (const e of doc.entities) {
+    if (e.start < claim.start || e.end > claim.end || (e.type !== 'person' && e.type !== 'organization')) continue;
+    keys.add(e.text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/).at(-1)!);
+  }
+  return keys;
+}
+
+/**
+ * Weight of a content lemma: its rarity in English (vectors.ts) times its rarity within this
+ * comparison, so the setting every claim shares ("Port Veyra", "strike") counts less than what
+ * sets one claim apart.
+ */
+function lemmaWeight(lemma: string, df: Map<string, number>, claimCount: number): number {
+  const local = Math.log((claimCount + 1) / ((df.get(lemma) ?? 0) + 0.5)) / Math.log((claimCount + 1) / 1.5);
+  return Math.min(MAX_WORD_WEIGHT, rarityWeight(lemma)) * Math.max(0.1, local);
+}
+
+function profile(doc: Doc, claim: Claim, order: number, tokens: Token[], df: Map<string, number>, claimCount: number): Profile {
+  const lemmas = contentLemmas(tokens);
+  const weights = new Map<string, number>();
+  for (const lemma of lemmas) weights.set(lemma, lemmaWeight(lemma, df, claimCount));
+  const nouns = new Set(contentLemmas(tokens.filter((t) => t.pos === 'NOUN')));
+  let total = 0;
+  for (const w of weights.values()) total += w;
+  const anchors = claim.quantities.map((quantity): QuantityAnchor => {
+    const at = tokens.findIndex((t) => t.end > quantity.start);
+    const after = tokens.findIndex((t) => t.start >= quantity.end);
+    const near = [
+      ...tokens.slice(Math.max(0, at - ANCHOR_WINDOW), Math.max(0, at)),
+      ...(after < 0 ? [] : tokens.slice(after, after + ANCHOR_WINDOW)),
+    ];
+    const lemmas = contentLemmas(near);
+    // What a count counts is its strongest anchor ("300 workers" / "3,000 workers").
+    if (quantity.kind === 'count' && !GENERIC_UNITS.has(quantity.unit)) lemmas.push(quantity.unit);
+    return { quantity, lemmas: new Set(lemmas), vector: sentenceVector(lemmas) };
+  });
+  return {
+    claim,
+    anchors,
+    nouns,
+    tokens,
+    weights,
+    total,
+    vector: sentenceVector(tokens.filter((t) => CONTENT_POS.has(t.pos)).map((t) => t.norm)),
+    actors: actorKeys(doc, claim),
+    words: new Set(tokens.map((t) => t.norm)),
+    order,
+  };
+}
+
+/** Rarity weights are capped so one unknown name cannot outweigh the rest of a clause. */
+const MAX_WORD_WEIGHT = 5;
+
+function shared(a: Profile, b: Profile): number {
+  let sum = 0;
+  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
+  for (const [lemma, w] of small.weights) if (large.weights.has(lemma)) sum += Math.min(w, large.weights.get(lemma)!);
+  return sum;
+}
+
+interface PairScore {
+  a: Profile;
+  b: Profile;
+  score: number;
+  common: number;
+}
+
+function pairScore(a: Profile, b: Profile): PairScore {
+  const common = shared(a, b);
+  const lexical = a.total + b.total ? (2 * common) / (a.total + b.total) : 0;
+  const vector = Math.max(0, cosine(a.vector, b.vector) - VECTOR_BASELINE) / (1 - VECTOR_BASELINE);
+  const actorUnion = new Set([...a.actors, ...b.actors]).size;
+  const actorShared = actorUnion ? [...a.actors].filter((x) => b.actors.has(x)).length / actorUnion : 0;
+  const slots = sharedUnits(a.claim, b.claim) ? 1 : 0;
+  return { a, b, common, score: WEIGHT_LEXICAL * lexical + WEIGHT_VECTOR * vector + WEIGHT_ACTORS * actorShared + WEIGHT_SLOTS * slots };
+}
+
+const DAYS_PER_UNIT: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, month: 30, year: 365, decade: 3650 };
+
+/** Comparable key and value of a quantity: durations in days, the rest by kind and unit. */
+function slotOf(q: Quantity): { key: string; value: number } {
+  if (q.kind === 'duration' && DAYS_PER_UNIT[q.unit] !== undefined) return { key: 'duration', value: q.value * DAYS_PER_UNIT[q.unit]! };
+  return { key: `${q.kind}:${q.unit}`, value: q.value };
+}
+
+function sharedUnits(a: Claim, b: Claim): boolean {
+  const keys = new Set(a.quantities.map((q) => slotOf(q).key));
+  return b.quantities.some((q) => keys.has(slotOf(q).key));
+}
+
+interface ConflictFinding {
+  kind: 'figure' | 'date' | 'wording' | 'negation';
+  /** What the sides disagree on, to follow "disagree on" ("the length of the strike"). */
+  what: string;
+  left: string;
+  right: string;
+  strength: number;
+}
+
+/** Count units too general to say two counts are of the same thing. */
+const GENERIC_UNITS = new Set(['person', 'people', 'time', 'thing', 'item', '']);
+/** Content words this many tokens either side of a quantity say what it counts or measures. */
+const ANCHOR_WINDOW = 5;
+/**
+ * Two quantities measure the same thing when their anchors share a content word or their anchor
+ * vectors are at least this close. Measured on the harbour pair: "took part in the stoppage" /
+ * "joined the walkout" 0.70–0.72 (same figure: must match), "working under police protection" /
+ * "shutting down … the harbour" 0.51 and "backlog … cleared" / "refused to unload" 0.50 (different
+ * figures: must not).
+ */
+const ANCHOR_MIN_COSINE = 0.7;
+
+function anchorsMatch(a: QuantityAnchor, b: QuantityAnchor): boolean {
+  for (const lemma of a.lemmas) if (b.lemmas.has(lemma)) return true;
+  return cosine(a.vector, b.vector) >= ANCHOR_MIN_COSINE;
+}
+
+function quantityConflict(a: Profile, b: Profile, used: Set<Quantity>): ConflictFinding | null {
+  for (const qa of a.anchors) {
+    const sa = slotOf(qa.quantity);
+    if (qa.quantity.kind === 'age' || qa.quantity.kind === 'ordinal' || used.has(qa.quantity)) continue;
+    const sameKey = b.anchors.filter((qb) => slotOf(qb.quantity).key === sa.key && !used.has(qb.quantity));
+    // The same figure on both sides settles it: it cannot conflict with a weaker match later.
+    const equal = sameKey.find((qb) => Math.abs(slotOf(qb.quantity).value - sa.value) < 1e-9 && anchorsMatch(qa, qb));
+    if (equal) {
+      used.add(qa.quantity).add(equal.quantity);
+      continue;
+    }
+    const qb = sameKey.find((candidate) => anchorsMatch(qa, candidate));
+    if (!qb) continue;
+    used.add(qa.quantity).add(qb.quantity);
+    const anchorWords = new Set([...qa.lemmas, ...qb.lemmas]);
+    const topic = sharedNoun(a, b, anchorWords) ?? [...anchorWords].find((w) => a.nouns.has(w) || b.nouns.has(w)) ?? null;
+    return { kind: 'figure', what: describeSlot(qa.quantity, topic, sharedActorName(a, b)), left: qa.quantity.text, right: qb.quantity.text, strength: 0.9 };
+  }
+  return null;
+}
+
+function describeSlot(q: Quantity, topic: string | null, actor: string | null): string {
+  const of = topic ? (actor ? ` of ${actor}’s ${topic}` : ` of the ${topic}`) : actor ? ` concerning ${actor}` : '';
+  switch (q.kind) {
+    case 'duration':
+      return topic ? `the length${of}` : `a duration${of}`;
+    case 'count':
+      return `the number of ${q.unit === 'person' ? 'people' : `${q.unit}s`}${actor && !topic ? of : ''}`;
+    case 'money':
+      return `the amount${of}`;
+    case 'percent':
+      return `the percentage${of}`;
+    default:
+      return `a ${q.kind}${of}`;
+  }
+}
+
+/** The display name of an actor both claims involve, if any. */
+let sharedActorName: (a: Profile, b: Profile) => string | null = () => null;
+
+function dateConflict(a: Claim, b: Claim): ConflictFinding | null {
+  if (!a.dates.length || !b.dates.length) return null;
+  const values = new Set(a.dates.map((d) => d.value));
+  if (b.dates.some((d) => values.has(d.value))) return null;
+  const da = a.dates[0]!;
+  const db = b.dates.find((d) => d.value.length === da.value.length);
+  return db ? { kind: 'date', what: 'the date', left: da.text, right: db.text, strength: 0.7 } : null;
+}
+
+function antonymConflict(a: Profile, b: Profile): ConflictFinding | null {
+  for (const [one, other] of ANTONYM_GROUPS) {
+    const aOne = one.find((w) => a.words.has(w));
+    const aOther = other.find((w) => a.words.has(w));
+    const bOne = one.find((w) => b.words.has(w));
+    const bOther = other.find((w) => b.words.has(w));
+    const left = aOne && !aOther && bOther && !bOne ? [aOne, bOther] : aOther && !aOne && bOne && !bOther ? [aOther, bOne] : null;
+    if (left) {
+      const [first, second] = b.tokens.find((t) => t.norm === left[1])?.pos === 'ADJ' && a.tokens.find((t) => t.norm === left[0])?.pos !== 'ADJ' ? [[b, left[1]!], [a, left[0]!]] as const : [[a, left[0]!], [b, left[1]!]] as const;
+      const topic = nounNear(first[0], first[1]) ?? nounNear(second[0], second[1]) ?? sharedNoun(a, b, null);
+      return { kind: 'wording', what: topic ? `the ${topic}` : 'the events', left: left[0]!, right: left[1]!, strength: 0.75 };
+    }
+  }
+  return null;
+}
+
+function negationConflict(a: Claim, b: Claim): ConflictFinding | null {
+  if (!a.predicate || a.predicate !== b.predicate || a.negated === b.negated) return null;
+  return { kind: 'negation', what: `whether “${a.predicate}” happened`, left: a.negated ? 'no' : 'yes', right: b.negated ? 'no' : 'yes', strength: 0.6 };
+}
+
+/** Tokens either side of a characterising word searched for the noun it describes. */
+const CHARACTERISED_NOUN_WINDOW = 5;
+
+/**
+ * The noun a characterising word describes, as written: after an attributive adjective
+ * ("violent … protests"), before a predicative one or a verb ("the march had been calm",
+ * "protesters stormed"). Parts of hyphenated compounds ("right-wing") are skipped.
+ */
+function nounNear(p: Profile, word: string): string | null {
+  const at = p.tokens.findIndex((t) => t.norm === word);
+  if (at < 0) return null;
+  const predicative = p.tokens[at]!.pos !== 'ADJ' || p.tokens.slice(Math.max(0, at - 2), at).some((t) => t.pos === 'AUX');
+  const order: number[] = [];
+  for (let d = 1; d <= CHARACTERISED_NOUN_WINDOW; d++) order.push(predicative ? at - d : at + d);
+  for (let d = 1; d <= CHARACTERISED_NOUN_WINDOW; d++) order.push(predicative ? at + d : at - d);
+  for (const i of order) {
+    const t = p.tokens[i];
+    if (!t || (t.pos !== 'NOUN' && t.pos !== 'PROPN') || LIGHT_LEMMAS.has(t.lemma.toLowerCase())) continue;
+    if (p.tokens[i + 1]?.text === '-' || p.tokens[i - 1]?.text === '-') continue;
+    return t.text.toLowerCase();
+  }
+  return null;
+}
+
+function outletName(article: Article | undefined): string {
+  return article?.source ?? article?.title ?? article?.id ?? 'one outlet';
+}
+
+/** A short, readable excerpt of a claim's text. */
+export function excerpt(text: string, max = EXCERPT_MAX_CHARS): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))} …`;
+}
+
+/** Longest claim excerpt in an explanation, in characters. */
+const EXCERPT_MAX_CHARS = 110;
+
+
+/** The weightiest common noun both claims use (within `only` when given). */
+function sharedNoun(a: Profile, b: Profile, only: Set<string> | null): string | null {
+  let best: string | null = null;
+  let bestWeight = 0;
+  for (const lemma of a.nouns) {
+    const w = a.weights.get(lemma) ?? 0;
+    if (b.nouns.has(lemma) && w > bestWeight && (!only || only.has(lemma))) {
+      best = lemma;
+      bestWeight = w;
+    }
+  }
+  return best;
+}
+
+function nameFromKey(doc: Doc | undefined, key: string): string | null {
+  const entity = doc?.entities.find((e) => e.text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().endsWith(key));
+  return entity ? entity.text : key;
+}
+
+export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alignment[] {
+  const docsById = new Map(docs.map((d) => [d.article.id, d]));
+  const articlesById = new Map(docs.map((d) => [d.article.id, d.article]));
+  const actorsById = new Map(actors.map((a) => [a.id, a]));
+  sharedActorName = (a, b) => {
+    const key = [...a.actors].find((x) => b.actors.has(x));
+    if (!key) return null;
+    return actorsById.get(key)?.name ?? nameFromKey(docsById.get(a.claim.article), key);
+  };
+  const claimTokens = claims.map((claim) => {
+    const doc = docsById.get(claim.article);
+    return doc ? tokensIn(doc, claim) : [];
+  });
+  const df = new Map<string, number>();
+  for (const tokens of claimTokens) for (const lemma of new Set(contentLemmas(tokens))) df.set(lemma, (df.get(lemma) ?? 0) + 1);
+  const profiles = claims
+    .map((claim, order) => {
+      const doc = docsById.get(claim.article);
+      return doc ? profile(doc, claim, order, claimTokens[order]!, df, claims.length) : null;
+    })
+    .filter((p): p is Profile => p !== null);
+
+  const pairs: PairScore[] = [];
+  for (let i = 0; i < profiles.length; i++) {
+    for (let j = i + 1; j < profiles.length; j++) {
+      if (profiles[i]!.claim.article === profiles[j]!.claim.article) continue;
+      const pair = pairScore(profiles[i]!, profiles[j]!);
+      if (pair.score >= CONFLICT_MIN_SCORE) pairs.push(pair);
+    }
+  }
+  pairs.sort((x, y) => y.score - x.score);
+
+  const alignments: Alignment[] = [];
+  const aligned = new Set<string>();
+  const conflicted = new Set<string>();
+  const add = (kind: Alignment['kind'], members: Claim[], explanation: string, confidence: number, partial?: boolean): void => {
+    alignments.push({
+      id: `al${alignments.length + 1}`,
+      kind,
+      claims: members.map((c) => c.id),
+      articles: [...new Set(members.map((c) => c.article))],
+      explanation,
+      confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 100) / 100,
+      ...(partial === undefined ? {} : { partial }),
+    });
+  };
+
+  // Conflicts: any sufficiently similar pair with a differing slot or opposite wording; each
+  // quantity conflicts at most once, with its best-scoring counterpart.
+  const usedQuantities = new Set<Quantity>();
+  for (const pair of pairs) {
+    const { a, b } = pair;
+    const slotConflict = quantityConflict(a, b, usedQuantities) ?? (pair.score >= AGREE_MIN_SCORE ? dateConflict(a.claim, b.claim) : null);
+    const conflict = slotConflict ?? antonymConflict(a, b) ?? (pair.score >= AGREE_MIN_SCORE ? negationConflict(a.claim, b.claim) : null);
+    if (!conflict) continue;
+    const key = `${a.claim.id}|${b.claim.id}`;
+    if (conflicted.has(key)) continue;
+    conflicted.add(key);
+    aligned.add(a.claim.id).add(b.claim.id);
+    const sideA = outletName(articlesById.get(a.claim.article));
+    const sideB = outletName(articlesById.get(b.claim.article));
+    const explanation =
+      conflict.kind === 'wording'
+        ? `The outlets describe ${conflict.what} in opposite terms: “${conflict.left}” (${sideA}) vs “${conflict.right}” (${sideB}).`
+        : conflict.kind === 'negation'
+          ? `The outlets disagree on ${conflict.what}: ${sideA} says ${conflict.left}, ${sideB} says ${conflict.right}.`
+          : `The outlets disagree on ${conflict.what}: ${conflict.left} (${sideA}) vs ${conflict.right} (${sideB}).`;
+    add('conflict', [a.claim, b.claim], explanation, conflict.strength * Math.min(1, pair.score / AGREE_MIN_SCORE));
+  }
+
+  // Agreements: best-first, each claim agreeing with at most one claim per other article.
+  const partnerIn = new Map<string, Set<string>>();
+  for (const pair of pairs) {
+    if (pair.score < AGREE_MIN_SCORE) break;
+    const { a, b } = pair;
+    if (conflicted.has(`${a.claim.id}|${b.claim.id}`)) continue;
+    if (partnerIn.get(a.claim.id)?.has(b.claim.article) || partnerIn.get(b.claim.id)?.has(a.claim.article)) continue;
+    (partnerIn.get(a.claim.id) ?? partnerIn.set(a.claim.id, new Set()).get(a.claim.id)!).add(b.claim.article);
+    (partnerIn.get(b.claim.id) ?? partnerIn.set(b.claim.id, new Set()).get(b.claim.id)!).add(a.claim.article);
+    aligned.add(a.claim.id).add(b.claim.id);
+    const coverA = a.total ? pair.common / a.total : 0;
+    const coverB = b.total ? pair.common / b.total : 0;
+    const [narrow, wide] = coverA >= coverB ? [a, b] : [b, a];
+    const partial = Math.max(coverA, coverB) >= PARTIAL_COVERED && Math.min(coverA, coverB) < PARTIAL_ADDS;
+    const sources = `${outletName(articlesById.get(a.claim.article))} and ${outletName(articlesById.get(b.claim.article))}`;
+    let explanation = `${sources} both report: ${excerpt(narrow.claim.text)}`;
+    if (partial) {
+      const extra = [...wide.weights.entries()].filter(([l]) => !narrow.weights.has(l)).sort((x, y) => y[1] - x[1]).slice(0, PARTIAL_EXTRA_WORDS).map(([l]) => l);
+      explanation += ` — ${outletName(articlesById.get(wide.claim.article))} adds more (${extra.join(', ')}).`;
+    } else if (!/[.!]$/.test(explanation)) explanation += '.';
+    add('agreed', [a.claim, b.claim], explanation, 0.5 + 0.5 * Math.min(1, (pair.score - AGREE_MIN_SCORE) / (1 - AGREE_MIN_SCORE)), partial);
+  }
+
+  // Unique: reported by one article only, an omission by the others.
+  const others = docs.length - 1;
+  for (const p of profiles) {
+    if (aligned.has(p.claim.id)) continue;
+    const outlet = outletName(articlesById.get(p.claim.article));
+    const best = pairs.find((x) => x.a === p || x.b === p)?.score ?? 0;
+    const omitted = others > 1 ? 'the other outlets do not report it' : 'the other outlet does not report it';
+    add('unique', [p.claim], `Only ${outlet} reports: ${excerpt(p.claim.text)} — ${omitted}.`, 1 - best / AGREE_MIN_SCORE * 0.5);
+  }
+  return alignments;
+}
+
+/** Extra words named in a partial agreement's explanation. */
+const PARTIAL_EXTRA_WORDS = 3;

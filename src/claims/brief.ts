@@ -1,0 +1,59 @@
+/**
+ * The brief: what the outlets agree on, what they dispute (both versions, attributed) and what
+ * only one reports — short, most important first. Importance counts what a reader looks for:
+ * people and organisations involved, figures and dates, and how early the article puts it.
+ */
+import type { Alignment, Article, Brief, BriefItem, Claim } from '../model/index.ts';
+import { excerpt } from './align.ts';
+
+/** Items per list: a brief is read in a minute. */
+export const BRIEF_LIMITS = { agreed: 6, disputed: 6, onlyIn: 6 } as const;
+
+/** Importance weights: per actor, per quantity or date, and for standing first in the article. */
+const WEIGHT_ACTOR = 1;
+const WEIGHT_FIGURE = 1.5;
+const WEIGHT_POSITION = 3;
+/** A claim quoting or citing someone is less the outlet's own account: a small discount. */
+const ATTRIBUTED_DISCOUNT = 0.5;
+
+export function buildBrief(alignments: Alignment[], claims: Claim[], articles: Article[]): Brief {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const positions = new Map<string, number>();
+  for (const article of articles) {
+    const own = claims.filter((c) => c.article === article.id);
+    own.forEach((c, i) => positions.set(c.id, own.length > 1 ? 1 - i / (own.length - 1) : 1));
+  }
+  const importance = (alignment: Alignment): number => {
+    let score = alignment.confidence;
+    for (const id of alignment.claims) {
+      const claim = byId.get(id);
+      if (!claim) continue;
+      score += WEIGHT_ACTOR * claim.actors.length + WEIGHT_FIGURE * (claim.quantities.length + claim.dates.length) + WEIGHT_POSITION * (positions.get(id) ?? 0);
+      if (claim.attribution.kind !== 'outlet') score -= ATTRIBUTED_DISCOUNT;
+    }
+    return score / Math.max(1, alignment.claims.length);
+  };
+  const ranked = (kind: Alignment['kind']): Alignment[] => alignments.filter((a) => a.kind === kind).sort((x, y) => importance(y) - importance(x));
+  const item = (alignment: Alignment, text: string): BriefItem => ({ text, alignment: alignment.id, articles: alignment.articles });
+  const claimText = (alignment: Alignment): string => {
+    const first = alignment.claims.map((id) => byId.get(id)).filter((c): c is Claim => c !== undefined).sort((x, y) => x.text.length - y.text.length)[0];
+    return first ? excerpt(first.text) : alignment.explanation;
+  };
+
+  const onlyIn: Record<string, BriefItem[]> = {};
+  for (const article of articles) {
+    onlyIn[article.id] = ranked('unique')
+      .filter((a) => a.articles[0] === article.id)
+      .slice(0, BRIEF_LIMITS.onlyIn)
+      .map((a) => item(a, claimText(a)));
+  }
+  return {
+    agreed: ranked('agreed')
+      .slice(0, BRIEF_LIMITS.agreed)
+      .map((a) => item(a, a.partial ? `${claimText(a)} (one outlet reports more)` : claimText(a))),
+    disputed: ranked('conflict')
+      .slice(0, BRIEF_LIMITS.disputed)
+      .map((a) => item(a, a.explanation)),
+    onlyIn,
+  };
+}

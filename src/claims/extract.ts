@@ -1,0 +1,153 @@
+/**
+ * Claim extraction: the clause-level statements of an article, each with its actors, quantities,
+ * dates, main predicate, negation, hedging and attribution.
+ *
+ * A sentence is cut into clauses where a comma or semicolon is followed by a connective that
+ * opens a new clause (", when …", "; but …", ", for which …") and both sides have a verb.
+ * Skipped: questions, fragments without a verb (headlines, captions), promotional lines, and
+ * sentences made mostly of quoted words (those are voices: see src/quotes).
+ */
+import type { Actor, Attribution, Claim, DateMention, Doc, Quantity, Quote, Span, Token } from '../model/index.ts';
+import { reportVerbLemma } from '../quotes/lexicon.ts';
+import { hedgeOf } from './lexicon.ts';
+
+/** Fewer word tokens than this is a fragment, not a claim ("He said so."). */
+export const MIN_CLAIM_WORDS = 4;
+/** A clause split leaves at least this many words on each side. */
+const MIN_CLAUSE_WORDS = 4;
+/**
+ * A sentence whose characters are at least this share inside quotation marks is a voice, not a
+ * claim of the outlet or a summary of a source. Chosen so that "“…,” Lopez said." (≥ 0.8) is
+ * skipped and a sentence with a partial quote ("called the plan “reckless”", ≤ 0.3) is kept.
+ */
+export const QUOTED_SHARE_MAX = 0.6;
+
+/** Connectives after a comma/semicolon that open a new clause. */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'when', 'which', 'who', 'although', 'though', 'after', 'before', 'as', 'since', 'so', 'yet', 'for', 'where']);
+const PROMO = /^(?:exclusive|related|read more|watch|listen|share this|follow|sign up|subscribe|comments are closed)\b/i;
+const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nobody', 'none', 'nothing', 'neither', 'nor', 'cannot']);
+/** Generic plural sources: "critics say …", "officials said …" → an unnamed attribution. */
+const UNNAMED_SOURCES = /\b(critics|witnesses|officials|sources|analysts|observers|residents|experts|opponents|supporters|activists|organi[sz]ers|diplomats|insiders|people familiar with [\w\s]+?|some|many|others)\s+(?:have\s+|had\s+)?(say|says|said|claim|claims|claimed|allege|alleged|believe|believed|argue|argued|contend|warn|warned|report|reported|told|fear)\b/i;
+const ACCORDING_TO = /\baccording to\s+((?:the\s+)?[^,.;]{2,80}?)(?=[,.;]|$)/i;
+
+function isWord(token: Token): boolean {
+  return token.pos !== 'PUNCT' && token.pos !== 'SPACE' && token.pos !== 'SYM' && /[\p{L}\p{N}]/u.test(token.text);
+}
+
+function hasVerb(tokens: Token[]): boolean {
+  return tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+}
+
+/** Clause ranges (token indices) of one sentence. */
+function clausesOf(tokens: Token[], from: number, to: number): [number, number][] {
+  const clauses: [number, number][] = [];
+  let start = from;
+  for (let i = from + 1; i < to - 1; i++) {
+    const t = tokens[i]!;
+    if (t.text !== ',' && t.text !== ';') continue;
+    const next = tokens[i + 1]!;
+    if (t.text === ',' && !CLAUSE_OPENERS.has(next.norm)) continue;
+    const left = tokens.slice(start, i);
+    const right = tokens.slice(i + 1, to);
+    if (left.filter(isWord).length < MIN_CLAUSE_WORDS || right.filter(isWord).length < MIN_CLAUSE_WORDS) continue;
+    if (!hasVerb(left) || !hasVerb(right)) continue;
+    clauses.push([start, i]);
+    start = i + 1;
+  }
+  clauses.push([start, to]);
+  return clauses;
+}
+
+function quotedShare(span: Span, quotes: Quote[]): number {
+  let inside = 0;
+  for (const q of quotes) inside += Math.max(0, Math.min(span.end, q.end + 1) - Math.max(span.start, q.start - 1));
+  return inside / Math.max(1, span.end - span.start);
+}
+
+function within<T extends Span>(items: T[], span: Span): T[] {
+  return items.filter((x) => x.start >= span.start && x.end <= span.end);
+}
+
+function attributionOf(text: string, span: Span, quotes: Quote[], actors: Actor[], articleId: string): Attribution {
+  const quote = quotes.find((q) => q.start < span.end && q.end > span.start && q.speakerName);
+  if (quote) return { kind: 'named', name: quote.speakerName!, actor: quote.speaker };
+  const clause = text.slice(span.start, span.end);
+  const according = ACCORDING_TO.exec(clause);
+  if (according) return named(according[1]!.trim(), span.start + according.index + according[0].length - according[1]!.length, actors, articleId);
+  const unnamed = UNNAMED_SOURCES.exec(clause);
+  if (unnamed) return { kind: 'unnamed', cue: unnamed[0] };
+  return { kind: 'outlet' };
+}
+
+function named(name: string, at: number, actors: Actor[], articleId: string): Attribution {
+  const actor = actors.find((a) => a.mentions.some((m) => m.article === articleId && m.start <= at + 2 && m.end >= at));
+  return { kind: 'named', name, actor: actor?.id ?? null };
+}
+
+/** "X said (that) …" with X a person or organisation mentioned just before the verb. */
+function speechAttribution(doc: Doc, tokens: Token[], actors: Actor[]): Attribution | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.pos !== 'VERB' || !reportVerbLemma(t.text)) continue;
+    const entity = doc.entities
+      .filter((e) => (e.type === 'person' || e.type === 'organization') && e.end <= t.start && t.start - e.end <= SPEAKER_MAX_GAP)
+      .at(-1);
+    if (entity) return named(entity.text, entity.start, actors, doc.article.id);
+    const prev = tokens[i - 1];
+    if (prev && (prev.norm === 'he' || prev.norm === 'she')) return null; // resolved by quotes, not here
+  }
+  return null;
+}
+
+/** Characters between a speaker's name and its verb ("Ortega, his lawyer, said" fits). */
+const SPEAKER_MAX_GAP = 40;
+
+function predicateOf(tokens: Token[]): string | null {
+  const verbs = tokens.filter((t) => t.pos === 'VERB');
+  const main = verbs.find((t) => !reportVerbLemma(t.text)) ?? verbs[0] ?? tokens.find((t) => t.pos === 'AUX');
+  return main ? main.lemma.toLowerCase() : null;
+}
+
+export function extractClaims(doc: Doc, actors: Actor[], quotes: Quote[]): Claim[] {
+  const { article, tokens } = doc;
+  const text = article.text;
+  const ownQuotes = quotes.filter((q) => q.article === article.id);
+  const claims: Claim[] = [];
+  for (const sentence of doc.sentences) {
+    const sentenceText = text.slice(sentence.start, sentence.end).trim();
+    if (!sentenceText || /\?["”’)]*$/.test(sentenceText) || PROMO.test(sentenceText)) continue;
+    if (quotedShare(sentence, ownQuotes) >= QUOTED_SHARE_MAX) continue;
+    for (const [from, to] of clausesOf(tokens, sentence.firstToken, sentence.endToken)) {
+      let first = from;
+      let last = to - 1;
+      while (first <= last && (tokens[first]!.pos === 'PUNCT' || tokens[first]!.pos === 'SPACE')) first++;
+      while (last >= first && tokens[last]!.pos === 'SPACE') last--;
+      if (first > last) continue;
+      const clauseTokens = tokens.slice(first, last + 1);
+      if (clauseTokens.filter(isWord).length < MIN_CLAIM_WORDS || !hasVerb(clauseTokens)) continue;
+      const span: Span = { start: clauseTokens[0]!.start, end: clauseTokens.at(-1)!.end };
+      const claimActors = actors
+        .filter((a) => a.mentions.some((m) => m.article === article.id && m.start >= span.start && m.end <= span.end))
+        .map((a) => a.id);
+      const attribution =
+        attributionOf(text, span, ownQuotes, actors, article.id).kind !== 'outlet'
+          ? attributionOf(text, span, ownQuotes, actors, article.id)
+          : (speechAttribution(doc, clauseTokens, actors) ?? { kind: 'outlet' as const });
+      claims.push({
+        id: `${article.id}:c${claims.length + 1}`,
+        article: article.id,
+        start: span.start,
+        end: span.end,
+        text: text.slice(span.start, span.end),
+        actors: claimActors,
+        quantities: within<Quantity>(doc.quantities, span),
+        dates: within<DateMention>(doc.dates, span),
+        predicate: predicateOf(clauseTokens),
+        negated: clauseTokens.some((t) => NEGATIONS.has(t.norm)),
+        modality: hedgeOf(clauseTokens),
+        attribution,
+      });
+    }
+  }
+  return claims;
+}
