@@ -3,11 +3,12 @@ import type { EvalTask } from './types.ts';
 import { extractionTask } from './extraction.ts';
 import { storiesEval } from './stories.ts';
 import { quotesEval } from './quotes.ts';
+import { ptcTask } from './ptc.ts';
 
 export type { EvalResult, EvalTask } from './types.ts';
 export { sharedDataDir } from './data.ts';
 
-export const EVAL_TASKS: EvalTask[] = [extractionTask, storiesEval, quotesEval];
+export const EVAL_TASKS: EvalTask[] = [extractionTask, storiesEval, quotesEval, ptcTask];
 
 export function findEvalTask(name: string): EvalTask | undefined {
   return EVAL_TASKS.find((task) => task.name === name);

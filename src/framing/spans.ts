@@ -1,0 +1,398 @@
+/**
+ * Span identification: which stretches of an article use a propaganda technique at all.
+ * A first-order averaged structured perceptron over tokens with BIO tags (Collins 2002),
+ * decoded with Viterbi under the constraint that I follows B or I.
+ */
+import type { Span } from '../model/index.ts';
+import { countBucket, wordShape } from './features.ts';
+import type { ArticleView, ViewSentence, ViewToken } from './features-article.ts';
+
+export const TAGS = ['O', 'B', 'I'] as const;
+const O = 0;
+const B = 1;
+const I = 2;
+const START = 3;
+const NUM_TAGS = 3;
+
+export interface SpanModelWeights {
+  /** feature → [O, B, I] weights. */
+  features: Record<string, [number, number, number]>;
+  /** transitions[prev][cur], prev 3 = sentence start. */
+  transitions: number[][];
+  /** Inside-probability threshold; tuned on held-out training articles for char-overlap F1. */
+  threshold: number;
+}
+
+export interface TaggedSpan extends Span {
+  /** Mean P(inside) over the span's tokens. */
+  confidence: number;
+}
+
+// ───────────────────────────── features ─────────────────────────────
+
+function valenceBucket(v: number): string {
+  if (v <= -3) return 'neg3';
+  if (v < 0) return 'neg';
+  if (v >= 3) return 'pos3';
+  if (v > 0) return 'pos';
+  return '0';
+}
+
+function word(tokens: ViewToken[], i: number): string {
+  if (i < 0) return '<s>';
+  if (i >= tokens.length) return '</s>';
+  return tokens[i]!.norm;
+}
+
+/** Sentence-wide features, computed once per sentence. */
+export function sentenceFeatures(sentence: ViewSentence): string[] {
+  const tokens = sentence.tokens;
+  let biasWords = 0;
+  let negative = 0;
+  let exclaim = false;
+  let question = false;
+  let quoted = 0;
+  for (const t of tokens) {
+    if (t.lists.includes('bias')) biasWords++;
+    if (t.valence < 0) negative++;
+    if (t.text === '!') exclaim = true;
+    if (t.text === '?') question = true;
+    if (t.quoted) quoted++;
+  }
+  const features = [
+    `slen=${countBucket(Math.ceil(tokens.length / 5))}`,
+    `sbias=${countBucket(biasWords)}`,
+    `sneg=${countBucket(negative)}`,
+    `squote=${quoted === 0 ? 'none' : quoted === tokens.length ? 'all' : 'some'}`,
+  ];
+  if (exclaim) features.push('s!');
+  if (question) features.push('s?');
+  if (sentence.index === 0) features.push('title');
+  return features;
+}
+
+/** Features of token `i` of a sentence (without the sentence-wide ones). */
+export function tokenFeatures(tokens: ViewToken[], i: number): string[] {
+  const t = tokens[i]!;
+  const w = t.norm;
+  const f = [
+    'bias',
+    `w=${w}`,
+    `st=${t.stem}`,
+    `sh=${wordShape(t.text)}`,
+    `p3=${w.slice(0, 3)}`,
+    `s3=${w.slice(-3)}`,
+    `s2=${w.slice(-2)}`,
+    `w-1=${word(tokens, i - 1)}`,
+    `w+1=${word(tokens, i + 1)}`,
+    `w-2=${word(tokens, i - 2)}`,
+    `w+2=${word(tokens, i + 2)}`,
+    `w-1w=${word(tokens, i - 1)}|${w}`,
+    `ww+1=${w}|${word(tokens, i + 1)}`,
+    `val=${valenceBucket(t.valence)}`,
+    `q=${t.quoted ? 1 : 0}`,
+    `pos=${i === 0 ? 'first' : i === tokens.length - 1 ? 'last' : Math.min(4, Math.floor((5 * i) / tokens.length))}`,
+  ];
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  if (prev) f.push(`val-1=${valenceBucket(prev.valence)}`, `st-1=${prev.stem}`);
+  if (next) f.push(`val+1=${valenceBucket(next.valence)}`, `st+1=${next.stem}`);
+  for (const list of t.lists) f.push(`lex=${list}`, `lexq=${list}|${t.quoted ? 1 : 0}`);
+  if (prev) for (const list of prev.lists) f.push(`lex-1=${list}`);
+  if (next) for (const list of next.lists) f.push(`lex+1=${list}`);
+  if (i > 0 && /^\p{Lu}/u.test(t.text)) f.push('cap-mid');
+  return f;
+}
+
+// ───────────────────────────── model ─────────────────────────────
+
+const NEG = -1e9;
+
+/** Transition scores with the BIO constraint applied: I never follows O or the start. */
+function constrained(transitions: number[][]): number[][] {
+  return transitions.map((row, prev) => row.map((v, cur) => (cur === I && (prev === O || prev === START) ? NEG : v)));
+}
+
+function logSumExp(values: ArrayLike<number>): number {
+  let max = -Infinity;
+  for (let k = 0; k < values.length; k++) if (values[k]! > max) max = values[k]!;
+  if (max === -Infinity) return max;
+  let sum = 0;
+  for (let k = 0; k < values.length; k++) sum += Math.exp(values[k]! - max);
+  return max + Math.log(sum);
+}
+
+export interface Posteriors {
+  /** marginal[i][tag] */
+  marginal: Float64Array[];
+  /** Forward/backward tables and log partition, reused by training for pair marginals. */
+  alpha: Float64Array[];
+  beta: Float64Array[];
+  logZ: number;
+}
+
+/** Forward–backward over a linear chain of 3 tags. */
+export function forwardBackward(emissions: ArrayLike<number>[], transitions: number[][]): Posteriors {
+  const n = emissions.length;
+  const alpha: Float64Array[] = [];
+  const beta: Float64Array[] = new Array<Float64Array>(n);
+  const tmp = new Float64Array(NUM_TAGS);
+  for (let i = 0; i < n; i++) {
+    const a = new Float64Array(NUM_TAGS);
+    for (let cur = 0; cur < NUM_TAGS; cur++) {
+      if (i === 0) a[cur] = transitions[START]![cur]! + emissions[0]![cur]!;
+      else {
+        for (let prev = 0; prev < NUM_TAGS; prev++) tmp[prev] = alpha[i - 1]![prev]! + transitions[prev]![cur]!;
+        a[cur] = logSumExp(tmp) + emissions[i]![cur]!;
+      }
+    }
+    alpha.push(a);
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    const b = new Float64Array(NUM_TAGS);
+    if (i < n - 1) {
+      for (let cur = 0; cur < NUM_TAGS; cur++) {
+        for (let next = 0; next < NUM_TAGS; next++) tmp[next] = transitions[cur]![next]! + emissions[i + 1]![next]! + beta[i + 1]![next]!;
+        b[cur] = logSumExp(tmp);
+      }
+    }
+    beta[i] = b;
+  }
+  const logZ = logSumExp(alpha[n - 1]!);
+  const marginal = alpha.map((a, i) => Float64Array.from(a, (v, t) => Math.exp(v + beta[i]![t]! - logZ)));
+  return { marginal, alpha, beta, logZ };
+}
+
+/** The tagger in its trained, compact form. */
+export class SpanTagger {
+  private readonly weights: Map<string, [number, number, number]>;
+  private readonly transitions: number[][];
+  /** A token is inside a span when P(B) + P(I) reaches this. */
+  threshold: number;
+
+  constructor(model: SpanModelWeights) {
+    this.weights = new Map(Object.entries(model.features));
+    this.transitions = constrained(model.transitions);
+    this.threshold = model.threshold;
+  }
+
+  /** Emission scores [token][tag]. */
+  private emissions(sentence: ViewSentence): Float64Array[] {
+    const shared = sentenceFeatures(sentence);
+    return sentence.tokens.map((_, i) => {
+      const scores = new Float64Array(NUM_TAGS);
+      for (const name of tokenFeatures(sentence.tokens, i)) add(scores, this.weights.get(name));
+      for (const name of shared) add(scores, this.weights.get(name));
+      return scores;
+    });
+  }
+
+  /** P(inside a span) for each token of the sentence. */
+  insideProbabilities(sentence: ViewSentence): number[] {
+    if (sentence.tokens.length === 0) return [];
+    const { marginal } = forwardBackward(this.emissions(sentence), this.transitions);
+    return marginal.map((m) => m[B]! + m[I]!);
+  }
+
+  tagSentence(sentence: ViewSentence): TaggedSpan[] {
+    return spansFromProbabilities(sentence.tokens, this.insideProbabilities(sentence), this.threshold);
+  }
+
+  tag(view: ArticleView): TaggedSpan[] {
+    return view.sentences.flatMap((s) => this.tagSentence(s));
+  }
+}
+
+function add(scores: Float64Array, w: ArrayLike<number> | undefined): void {
+  if (!w) return;
+  scores[0] += w[0]!;
+  scores[1] += w[1]!;
+  scores[2] += w[2]!;
+}
+
+/** Runs of tokens whose inside probability reaches the threshold; punctuation at the edges dropped. */
+export function spansFromProbabilities(tokens: ViewToken[], inside: number[], threshold: number): TaggedSpan[] {
+  const spans: TaggedSpan[] = [];
+  let open = -1;
+  const closeAt = (endToken: number): void => {
+    if (open < 0) return;
+    let first = open;
+    let last = endToken - 1;
+    while (first <= last && isPunct(tokens[first]!)) first++;
+    while (last >= first && isPunct(tokens[last]!)) last--;
+    if (first <= last) {
+      let sum = 0;
+      for (let k = first; k <= last; k++) sum += inside[k]!;
+      spans.push({ start: tokens[first]!.start, end: tokens[last]!.end, confidence: sum / (last - first + 1) });
+    }
+    open = -1;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (inside[i]! >= threshold) {
+      if (open < 0) open = i;
+    } else closeAt(i);
+  }
+  closeAt(tokens.length);
+  return spans;
+}
+
+function isPunct(token: ViewToken): boolean {
+  return !/[\p{L}\p{N}]/u.test(token.text);
+}
+
+// ───────────────────────────── training ─────────────────────────────
+
+export interface TaggerExample {
+  sentence: ViewSentence;
+  tags: number[];
+}
+
+/** Gold BIO tags for a sentence from (possibly overlapping) gold spans, merged first. */
+export function goldTags(sentence: ViewSentence, spans: Span[]): number[] {
+  const merged = mergeSpans(spans);
+  return sentence.tokens.map((t, i) => {
+    const span = merged.find((s) => t.start < s.end && t.end > s.start);
+    if (!span) return O;
+    const prev = sentence.tokens[i - 1];
+    const prevInside = prev !== undefined && prev.start < span.end && prev.end > span.start;
+    return prevInside ? I : B;
+  });
+}
+
+/** Union of overlapping spans, sorted. */
+export function mergeSpans<T extends Span>(spans: T[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: Span[] = [];
+  for (const s of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ start: s.start, end: s.end });
+  }
+  return merged;
+}
+
+export interface TrainTaggerOptions {
+  epochs: number;
+  seed: number;
+  /** AdaGrad base learning rate. */
+  learningRate: number;
+  /** L2 penalty per feature, applied when the feature is touched. */
+  l2: number;
+  /** Features seen fewer times than this in training are not learned. */
+  minCount: number;
+  /** Drop features whose largest |weight| is below this, to keep the file small. */
+  pruneBelow: number;
+}
+
+/** Mulberry32: a small seeded generator so training is reproducible. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffleInPlace<T>(items: T[], random: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}
+
+/** Linear-chain CRF trained by stochastic gradient on the log-likelihood, AdaGrad steps, L2. */
+export function trainTagger(examples: TaggerExample[], options: TrainTaggerOptions): SpanModelWeights {
+  const named = examples
+    .filter((ex) => ex.sentence.tokens.length > 0)
+    .map((ex) => {
+      const shared = sentenceFeatures(ex.sentence);
+      return { names: ex.sentence.tokens.map((_, i) => [...tokenFeatures(ex.sentence.tokens, i), ...shared]), gold: ex.tags };
+    });
+  const counts = new Map<string, number>();
+  for (const ex of named) for (const names of ex.names) for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const index = new Map<string, number>();
+  for (const [name, n] of counts) if (n >= options.minCount) index.set(name, index.size);
+  const encoded = named.map((ex) => ({
+    ids: ex.names.map((names) => Int32Array.from(names.filter((name) => index.has(name)), (name) => index.get(name)!)),
+    gold: ex.gold,
+  }));
+  const w = new Float64Array(index.size * NUM_TAGS);
+  const g2 = new Float64Array(index.size * NUM_TAGS).fill(1e-8);
+  const tw = new Float64Array(4 * NUM_TAGS);
+  const tg2 = new Float64Array(4 * NUM_TAGS).fill(1e-8);
+  const random = seededRandom(options.seed);
+  const order = encoded.map((_, i) => i);
+  const { learningRate: eta, l2 } = options;
+  const step = (weights: Float64Array, sums: Float64Array, k: number, gradient: number): void => {
+    const g = gradient + l2 * weights[k]!;
+    sums[k] += g * g;
+    weights[k] -= (eta * g) / Math.sqrt(sums[k]!);
+  };
+
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    shuffleInPlace(order, random);
+    for (const k of order) {
+      const { ids, gold } = encoded[k]!;
+      const transitions = constrained(
+        Array.from({ length: 4 }, (_, p) => Array.from({ length: NUM_TAGS }, (_, t) => tw[p * NUM_TAGS + t]!)),
+      );
+      const emissions = ids.map((featureIds) => {
+        const s = new Float64Array(NUM_TAGS);
+        for (const id of featureIds) {
+          const base = id * NUM_TAGS;
+          s[0] += w[base]!;
+          s[1] += w[base + 1]!;
+          s[2] += w[base + 2]!;
+        }
+        return s;
+      });
+      const { marginal, alpha, beta, logZ } = forwardBackward(emissions, transitions);
+      // Transition gradient: expected minus observed counts.
+      const tGrad = new Float64Array(4 * NUM_TAGS);
+      for (let i = 0; i < ids.length; i++) {
+        const prevGold = i === 0 ? START : gold[i - 1]!;
+        tGrad[prevGold * NUM_TAGS + gold[i]!] -= 1;
+        if (i === 0) {
+          for (let t = 0; t < NUM_TAGS; t++) tGrad[START * NUM_TAGS + t] += marginal[0]![t]!;
+          continue;
+        }
+        for (let a = 0; a < NUM_TAGS; a++) {
+          for (let b = 0; b < NUM_TAGS; b++) {
+            const logP = alpha[i - 1]![a]! + transitions[a]![b]! + emissions[i]![b]! + beta[i]![b]! - logZ;
+            if (logP > -50) tGrad[a * NUM_TAGS + b] += Math.exp(logP);
+          }
+        }
+      }
+      for (let i = 0; i < ids.length; i++) {
+        const m = marginal[i]!;
+        const g = gold[i]!;
+        for (const id of ids[i]!) {
+          const base = id * NUM_TAGS;
+          for (let t = 0; t < NUM_TAGS; t++) step(w, g2, base + t, m[t]! - (t === g ? 1 : 0));
+        }
+      }
+      for (let q = 0; q < tw.length; q++) if (tGrad[q] !== 0) step(tw, tg2, q, tGrad[q]!);
+    }
+  }
+
+  const features: Record<string, [number, number, number]> = {};
+  for (const [name, id] of index) {
+    const base = id * NUM_TAGS;
+    // Only differences between tags matter: centre on O, then prune and round.
+    const dB = w[base + 1]! - w[base]!;
+    const dI = w[base + 2]! - w[base]!;
+    if (Math.max(Math.abs(dB), Math.abs(dI)) < options.pruneBelow) continue;
+    features[name] = [0, round(dB), round(dI)];
+  }
+  const transitions = Array.from({ length: 4 }, (_, p) =>
+    Array.from({ length: NUM_TAGS }, (_, t) => round(tw[p * NUM_TAGS + t]!)),
+  );
+  return { features, transitions, threshold: 0.5 };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,135 @@
+/**
+ * `detectFraming`: propaganda-technique findings for one annotated article.
+ * The trained span tagger finds the stretches, the technique classifier names each, and the
+ * quotes say whose words they are. Models are read once from resources/framing/ptc-*.json.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ParallaxError } from '../errors.ts';
+import type { Doc, FramingFinding, Quote, Span } from '../model/index.ts';
+import { buildArticleView, type ArticleView } from './features-article.ts';
+import { splitSentences } from './features.ts';
+import { buildLexicons, type CompiledLexicons, type Lexicons } from './lexicon.ts';
+import { SpanTagger, type SpanModelWeights, type TaggedSpan } from './spans.ts';
+import { TechniqueClassifier, techniqueFeatures, type TechniqueModelWeights } from './techniques.ts';
+
+export const PTC_RESOURCE_DIR = resolve(import.meta.dirname, '../../resources/framing');
+export const PTC_LEXICONS_FILE = 'ptc-lexicons.json';
+export const PTC_SPANS_FILE = 'ptc-spans.json';
+export const PTC_TECHNIQUES_FILE = 'ptc-techniques.json';
+
+/** How many of the strongest trigger features a reason names. */
+const REASON_FEATURES = 3;
+/** A span counts as quoted when at least this share of its characters lie inside a quote. */
+const QUOTED_SHARE = 0.5;
+
+export interface PtcModels {
+  lexicons: Lexicons;
+  tagger: SpanTagger;
+  classifier: TechniqueClassifier;
+}
+
+let cached: PtcModels | null = null;
+
+function readJson<T>(dir: string, file: string): T {
+  try {
+    return JSON.parse(readFileSync(resolve(dir, file), 'utf8')) as T;
+  } catch (error) {
+    throw new ParallaxError('DATA_MISSING', 'trained framing model missing or unreadable; run `npm run train ptc`', resolve(dir, file), { cause: error });
+  }
+}
+
+/** The trained models; read once per process unless a directory is given. */
+export function loadPtcModels(dir?: string): PtcModels {
+  if (!dir && cached) return cached;
+  const from = dir ?? PTC_RESOURCE_DIR;
+  const models: PtcModels = {
+    lexicons: buildLexicons(readJson<CompiledLexicons>(from, PTC_LEXICONS_FILE)),
+    tagger: new SpanTagger(readJson<SpanModelWeights>(from, PTC_SPANS_FILE)),
+    classifier: new TechniqueClassifier(readJson<TechniqueModelWeights>(from, PTC_TECHNIQUES_FILE)),
+  };
+  if (!dir) cached = models;
+  return models;
+}
+
+export interface SpanTechnique {
+  technique: FramingFinding['technique'];
+  probability: number;
+  /** Classes in order of probability, for spans that carry several techniques. */
+  ranked: FramingFinding['technique'][];
+  features: string[];
+}
+
+export function classifySpan(models: PtcModels, view: ArticleView, span: Span): SpanTechnique {
+  const features = techniqueFeatures(view, span);
+  const p = models.classifier.probabilities(features);
+  const order = p.map((_, c) => c).sort((a, b) => p[b]! - p[a]!);
+  const classes = models.classifier.classes;
+  return { technique: classes[order[0]!]!, probability: p[order[0]!]!, ranked: order.map((c) => classes[c]!), features };
+}
+
+/** A reader-facing reason from the features that pushed hardest toward the technique. */
+function reasonFor(models: PtcModels, result: SpanTechnique, quotedBy: string | null): string {
+  const c = models.classifier.classes.indexOf(result.technique);
+  const strongest = models.classifier.strongestFeatures(result.features, c, 12);
+  const words: string[] = [];
+  const cues: string[] = [];
+  for (const name of strongest) {
+    const [kind, value = ''] = [name.slice(0, name.indexOf('=')), name.slice(name.indexOf('=') + 1)];
+    if ((kind === 'u' || kind === 'b') && words.length < REASON_FEATURES) words.push(`"${value.replace('|', ' ')}"`);
+    else if (kind === 'lex' && cues.length < REASON_FEATURES) cues.push(`${value} word`);
+    else if (kind === 'rep' && value !== '0' && value !== '1') cues.push(`repeated ${value} times in the article`);
+    else if (name === 'whole-sentence') cues.push('the whole sentence');
+    else if (kind === 'L' || kind === 'R' || kind === 'L1' || kind === 'R1') {
+      if (cues.length < REASON_FEATURES) cues.push(`next to "${value}"`);
+    }
+  }
+  const parts = [`${result.technique.replace(/_/g, ' ')} (p=${result.probability.toFixed(2)})`];
+  if (words.length) parts.push(`trigger words ${words.join(', ')}`);
+  if (cues.length) parts.push([...new Set(cues)].slice(0, REASON_FEATURES).join(', '));
+  if (quotedBy) parts.push(`inside a quotation by ${quotedBy}`);
+  return parts.join('; ');
+}
+
+/** The speaker whose quotation holds most of the span, or null for the outlet's own voice. */
+export function quotedByFor(span: Span, quotes: Quote[]): string | null {
+  const length = span.end - span.start;
+  for (const q of quotes) {
+    const overlap = Math.min(q.end, span.end) - Math.max(q.start, span.start);
+    if (overlap > 0 && overlap >= QUOTED_SHARE * length) return q.speakerName ?? 'an unnamed speaker';
+  }
+  return null;
+}
+
+/** Findings for a text with the given sentence spans (PTC lines, or a Doc's sentences). */
+export function detectInText(
+  articleId: string,
+  text: string,
+  sentences: Span[],
+  quotes: Quote[],
+  models: PtcModels = loadPtcModels(),
+): FramingFinding[] {
+  const view = buildArticleView(text, sentences, models.lexicons);
+  return models.tagger.tag(view).map((span: TaggedSpan) => {
+    const result = classifySpan(models, view, span);
+    const quotedBy = quotedByFor(span, quotes);
+    return {
+      article: articleId,
+      start: span.start,
+      end: span.end,
+      text: text.slice(span.start, span.end),
+      technique: result.technique,
+      score: Math.round(Math.sqrt(span.confidence * result.probability) * 1000) / 1000,
+      reason: reasonFor(models, result, quotedBy),
+      quotedBy,
+    };
+  });
+}
+
+/** Propaganda-technique findings for one article; spans index `doc.article.text`. */
+export function detectFraming(doc: Doc, quotes: Quote[]): FramingFinding[] {
+  const text = doc.article.text;
+  const sentences = doc.sentences.length > 0 ? doc.sentences : splitSentences(text);
+  const own = quotes.filter((q) => q.article === doc.article.id);
+  return detectInText(doc.article.id, text, sentences, own);
+}
