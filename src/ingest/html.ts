@@ -66,7 +66,7 @@ export function extractHtml(html: string, url?: string): ExtractedPage {
       readabilityByline = clean(result.byline);
       readabilitySite = clean(result.siteName);
       readabilityPublished = clean(result.publishedTime);
-      if (result.content) text = elementText(result.content, removed);
+      if (result.content) text = elementText(result.content, removed, { url: url ?? null, canonicalUrl: meta.canonicalUrl, titles: [meta.title, readabilityTitle, headline] });
     }
   } catch {
     // Readability can trip over exotic markup; the fallback below still has a go.
@@ -324,7 +324,14 @@ const EDGE_CHROME_LINE =
 const MAX_EDGE_CHROME_WORDS = 14; // a timestamp or byline line; prose lines at the edges are longer
 
 /** Text of a content element: blocks become paragraphs, <br> a line break, whitespace collapsed. */
-function elementText(root: Element, removed: Removal[]): string {
+/** What the page says about itself, to recognise its own title and address repeated in the body. */
+interface PageSelf {
+  url: string | null;
+  canonicalUrl: string | null;
+  titles: (string | null)[];
+}
+
+function elementText(root: Element, removed: Removal[], self: PageSelf): string {
   dropChromeElements(root, removed);
   const out: string[] = [];
   const walk = (node: Node): void => {
@@ -347,7 +354,7 @@ function elementText(root: Element, removed: Removal[]): string {
     else if (tag === 'TD' || tag === 'TH') out.push(' ');
   };
   walk(root);
-  return dropChromeParagraphs(normaliseParagraphs(out.join('')).split('\n\n'), removed).join('\n\n');
+  return dropChromeParagraphs(normaliseParagraphs(out.join('')).split('\n\n'), removed, self).join('\n\n');
 }
 
 function textLength(el: Element): number {
@@ -402,7 +409,7 @@ function labelKey(paragraph: string): string {
 }
 
 /** Paragraph-level filters: widget labels, credits, related-story blocks, chrome at the edges. */
-function dropChromeParagraphs(paragraphs: string[], removed: Removal[]): string[] {
+function dropChromeParagraphs(paragraphs: string[], removed: Removal[], self: PageSelf): string[] {
   const keep: boolean[] = paragraphs.map(() => true);
   const drop = (i: number, kind: Removal['kind']): void => {
     if (!keep[i]) return;
@@ -413,6 +420,7 @@ function dropChromeParagraphs(paragraphs: string[], removed: Removal[]): string[
     const para = paragraphs[i];
     const words = countWords(para);
     if (WIDGET_LABELS.has(labelKey(para))) drop(i, 'navigation');
+    else if (para === self.url || para === self.canonicalUrl) drop(i, 'navigation');
     else if (words <= MAX_CREDIT_WORDS && CREDIT_LINE.test(para)) drop(i, 'markup');
     else if (words <= MAX_PROMO_WORDS && PROMO_LINE.test(para)) drop(i, 'promo');
     else if (words <= MAX_FURNITURE_WORDS && FURNITURE_LINE.test(para)) drop(i, 'other');
@@ -426,7 +434,9 @@ function dropChromeParagraphs(paragraphs: string[], removed: Removal[]): string[
     }
   }
   // Head and tail: strip timestamp and byline lines until the first real paragraph.
-  const isEdgeChrome = (i: number): boolean => countWords(paragraphs[i]) <= MAX_EDGE_CHROME_WORDS && EDGE_CHROME_LINE.test(paragraphs[i]);
+  const titleKeys = new Set(self.titles.filter((t): t is string => Boolean(t)).map(labelKey));
+  const isEdgeChrome = (i: number): boolean =>
+    (countWords(paragraphs[i]) <= MAX_EDGE_CHROME_WORDS && EDGE_CHROME_LINE.test(paragraphs[i])) || titleKeys.has(labelKey(paragraphs[i]));
   for (let i = 0; i < paragraphs.length && (!keep[i] || isEdgeChrome(i)); i++) drop(i, 'markup');
   for (let i = paragraphs.length - 1; i >= 0 && (!keep[i] || isEdgeChrome(i)); i--) drop(i, 'markup');
   return paragraphs.filter((_, i) => keep[i]);
