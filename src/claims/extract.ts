@@ -23,7 +23,10 @@ const MIN_CLAUSE_WORDS = 4;
 export const QUOTED_SHARE_MAX = 0.6;
 
 /** Connectives after a comma/semicolon that open a new clause. */
-const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'when', 'which', 'who', 'although', 'though', 'after', 'before', 'as', 'since', 'so', 'yet', 'for', 'where']);
+const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'when', 'although', 'though', 'after', 'before', 'since', 'so', 'yet', 'for']);
+/** Coordinators that join verb phrases as often as clauses: split only before a new subject. */
+const COORDINATORS = new Set(['and', 'but', 'yet', 'so']);
+const SUBJECT_POS = new Set(['PRON', 'PROPN', 'NOUN', 'DET', 'NUM']);
 const PROMO = /^(?:exclusive|related|read more|watch|listen|share this|follow|sign up|subscribe|comments are closed)\b/i;
 const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nobody', 'none', 'nothing', 'neither', 'nor', 'cannot']);
 /** Generic plural sources: "critics say …", "officials said …" → an unnamed attribution. */
@@ -36,6 +39,18 @@ function isWord(token: Token): boolean {
 
 function hasVerb(tokens: Token[]): boolean {
   return tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+}
+
+/** Does a subject (a nominal) come before the first verb from `from` on? */
+function opensWithSubject(tokens: Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return false;
+    if (SUBJECT_POS.has(t.pos) && t.pos !== 'DET') {
+      return tokens.slice(i + 1, to).some((u) => u.pos === 'VERB' || u.pos === 'AUX');
+    }
+  }
+  return false;
 }
 
 /** Clause ranges (token indices) of one sentence. */
@@ -51,6 +66,10 @@ function clausesOf(tokens: Token[], from: number, to: number): [number, number][
     const right = tokens.slice(i + 1, to);
     if (left.filter(isWord).length < MIN_CLAUSE_WORDS || right.filter(isWord).length < MIN_CLAUSE_WORDS) continue;
     if (!hasVerb(left) || !hasVerb(right)) continue;
+    // "…, and kill peaceful protesters" continues a verb list; "…, and the union said …" is a clause.
+    if (COORDINATORS.has(next.norm) && !opensWithSubject(tokens, i + 2, to)) continue;
+    // ", for which …" opens a clause; ", for two years" does not.
+    if (next.norm === 'for' && tokens[i + 2]?.norm !== 'which') continue;
     clauses.push([start, i]);
     start = i + 1;
   }
@@ -88,7 +107,9 @@ function named(name: string, at: number, actors: Actor[], articleId: string): At
 function speechAttribution(doc: Doc, tokens: Token[], actors: Actor[]): Attribution | null {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.pos !== 'VERB' || !reportVerbLemma(t.text)) continue;
+    if (t.pos !== 'VERB' || !SPEECH_CUES.has(reportVerbLemma(t.text) ?? '')) continue;
+    // "called for a rebellion", "called on the military": an act the outlet reports, not speech it relays.
+    if (tokens[i + 1]?.pos === 'ADP' && tokens[i + 1]?.norm !== 'that') continue;
     const entity = doc.entities
       .filter((e) => (e.type === 'person' || e.type === 'organization') && e.end <= t.start && t.start - e.end <= SPEAKER_MAX_GAP)
       .at(-1);
@@ -98,6 +119,9 @@ function speechAttribution(doc: Doc, tokens: Token[], actors: Actor[]): Attribut
   }
   return null;
 }
+
+/** Verbs that relay what someone said (as opposed to acts like "called for", "demanded"). */
+const SPEECH_CUES = new Set(['say', 'tell', 'claim', 'allege', 'insist', 'argue', 'add', 'state', 'report', 'deny', 'warn', 'write', 'accuse', 'assert', 'contend', 'explain', 'announce', 'confirm', 'admit', 'acknowledge', 'suggest', 'estimate', 'predict', 'maintain', 'testify', 'tweet']);
 
 /** Characters between a speaker's name and its verb ("Ortega, his lawyer, said" fits). */
 const SPEAKER_MAX_GAP = 40;
