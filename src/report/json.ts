@@ -7,22 +7,10 @@ import type { Comparison } from '../model/index.ts';
 /** The report object as written by `renderJson`, keys in the documented order. */
 export type Report = Comparison;
 
-/** The Comparison as a plain report object with the documented keys first. */
+/** The Comparison as a plain report object with the documented keys first; keys added later follow. */
 export function toReport(c: Comparison): Report {
-  return {
-    schema: 'parallax.report/1',
-    id: c.id,
-    createdAt: c.createdAt,
-    articles: c.articles,
-    actors: c.actors,
-    claims: c.claims,
-    alignments: c.alignments,
-    quotes: c.quotes,
-    framing: c.framing,
-    scores: c.scores,
-    brief: c.brief,
-    warnings: c.warnings,
-  };
+  const { schema: _schema, id, createdAt, articles, actors, claims, alignments, quotes, framing, scores, brief, warnings, ...added } = c;
+  return { schema: 'parallax.report/1', id, createdAt, articles, actors, claims, alignments, quotes, framing, scores, brief, warnings, ...added };
 }
 
 /** Pretty JSON (two-space indent) with a trailing newline. */

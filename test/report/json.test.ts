@@ -34,3 +34,11 @@ test('assertValidReport rejects a missing key, a bad kind and a span that does n
   dangling.brief.agreed[0].alignment = 'nope';
   assert.throws(() => assertValidReport(JSON.parse(renderJson(dangling))), /unknown alignment/);
 });
+
+test('keys added to the Comparison later are kept, after the documented ones', () => {
+  const c = { ...readComparisonFixture(), extraFigure: 3 };
+  const report = JSON.parse(renderJson(c)) as Record<string, unknown>;
+  assert.equal(report.extraFigure, 3);
+  assert.deepEqual(Object.keys(report).slice(0, 3), ['schema', 'id', 'createdAt']);
+  assert.equal(Object.keys(report).at(-1), 'extraFigure');
+});
