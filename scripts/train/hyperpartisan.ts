@@ -1,0 +1,39 @@
+/**
+ * `npm run train hyperpartisan`: trains the hyperpartisan model on the 645 labelled by-article
+ * articles of SemEval-2019 task 4 and writes `resources/framing/hyperpartisan-model.json`.
+ * Needs the sentence-bias weights (`npm run train babe` runs first: names sort).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ParallaxError } from '../../src/errors.ts';
+import { sharedDataDir } from '../../src/eval/data.ts';
+import { shippedSentenceBiasModel } from '../../src/framing/bias.ts';
+import { HYPERPARTISAN_MODEL_URL, hyperpartisanProbabilityWith, type HyperpartisanModelFile } from '../../src/framing/hyperpartisan.ts';
+import { readHyperpartisan } from '../../src/framing/hyperpartisan-data.ts';
+import { crossValidateHyperpartisan, hyperpartisanVectors, trainHyperpartisan } from '../../src/framing/hyperpartisan-train.ts';
+import { compactModel, loadCompactModel, predictProbability } from '../../src/framing/linear.ts';
+
+/** Weights below this are dropped; the check below shows the shipped model barely moves. */
+const MIN_SHIPPED_WEIGHT = 0.03;
+
+export default async function trainHyperpartisanModel(): Promise<void> {
+  const data = sharedDataDir();
+  if (!data) throw new ParallaxError('DATA_MISSING', 'shared data folder not found; set PARALLAX_DATA', '../shared/data');
+  const articles = readHyperpartisan(join(data, 'hyperpartisan'));
+  const biasModel = shippedSentenceBiasModel();
+  const vectors = hyperpartisanVectors(articles, biasModel);
+  const labels = articles.map((a) => a.hyperpartisan);
+  const cv = crossValidateHyperpartisan(vectors, labels);
+  console.log(`  5-fold CV accuracy ${cv.metrics.accuracy.toFixed(4)}, F1 ${cv.metrics.f1.toFixed(4)}`);
+
+  const model = trainHyperpartisan(vectors, labels);
+  const file: HyperpartisanModelFile = { format: 'parallax.hyperpartisan/1', model: compactModel(model, MIN_SHIPPED_WEIGHT) };
+  writeFileSync(HYPERPARTISAN_MODEL_URL, `${JSON.stringify(file)}\n`);
+
+  const shipped = loadCompactModel(file.model);
+  let gap = 0;
+  articles.slice(0, 100).forEach((a, i) => {
+    gap = Math.max(gap, Math.abs(predictProbability(model, vectors[i]) - hyperpartisanProbabilityWith(shipped, biasModel, a)));
+  });
+  console.log(`  ${file.model.weights.length} weights; max shipped/full gap ${gap.toFixed(4)}`);
+}

