@@ -56,8 +56,21 @@ export interface CleanOptions {
 
 /** A headline is at most this long. News headlines run 40–110 characters; 160 leaves room. */
 const MAX_HEADLINE_CHARS = 160;
-/** …and at least this many words: one or two words are a section label ("Politics"). */
-const MIN_HEADLINE_WORDS = 3;
+/**
+ * …and at least this many words: shorter first lines in the AllSides articles were section
+ * labels ("From the Left") and author names ("Tom Vanden Brook"), not headlines.
+ */
+const MIN_HEADLINE_WORDS = 4;
+/** "David Jackson and Kevin Johnson", "By Rui Almada": a byline, not a headline. */
+const BYLINE_LIKE = /^(?:By )?\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2}(?:(?:,| and| &|, and) \p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2})*$/u;
+/** Photo captions and credits: "(Name/Agency)" at the end, "Name / Agency", "Image source: …". */
+const CREDIT_LIKE = /\([^()]*\/[^()]*\)$|\s\/\s|^(?:photo|image|picture|video|credit|source)s?\b/iu;
+/**
+ * Lines that hold a finished sentence and then more ("…concerns. Is Obama serious?") are a
+ * caption glued to a teaser, and section widgets or sign-up prompts are not headlines either.
+ * Lower-case letters before the stop keep abbreviations ("U.S. Senate") out of it.
+ */
+const NOT_A_HEADLINE = /\p{Ll}{2}[.!?]["”’')]? +\p{Lu}|^story highlights\b|\bsubscribe\b|\bnewsletters?\b|\bsign up\b/iu;
 /**
  * A cut-off paragraph (or tail) must be at least this long to be called a duplicate of a
  * longer paragraph it starts: shorter shared openings ("The governor said") are ordinary.
@@ -202,6 +215,7 @@ function splitParagraphs(text: string): string[][] {
 function looksLikeHeadline(line: string): boolean {
   if (line.length > MAX_HEADLINE_CHARS) return false;
   if (line.split(/\s+/).length < MIN_HEADLINE_WORDS) return false;
+  if (BYLINE_LIKE.test(line) || CREDIT_LIKE.test(line) || NOT_A_HEADLINE.test(line)) return false;
   if (/[.,;:…]["”’)\]]*$/.test(line)) return false; // sentences and lead-ins end in punctuation
   if (BOILERPLATE_RULES.some((r) => r.regex.test(line))) return false;
   return /^\p{Lu}|^\p{N}|^["“‘']/u.test(line);

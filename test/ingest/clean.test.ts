@@ -126,3 +126,9 @@ test('HTML text keeps its line breaks when asked', () => {
   const result = cleanText(`${LEAD}\nSecond line of a poem\n\n${SECOND}`, { unwrapLines: false, detectTitle: false });
   assert.equal(result.text, `${LEAD}\nSecond line of a poem\n\n${SECOND}`);
 });
+
+test('bylines, credits and section labels on the first line are not headlines', () => {
+  for (const first of ['Rui Almada and Lucía Ferrer', 'From the Port', 'The harbour at dawn (Ana Pereira/Veyra Wire)', 'Ana Pereira / Veyra Wire']) {
+    assert.equal(cleanText(`${first}\n\n${LEAD}`).metadata.title, undefined, first);
+  }
+});
