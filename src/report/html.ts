@@ -80,13 +80,19 @@ export function renderComparisonView(c: Comparison): string {
         return `<span class="px-chip" title="${e(a ? outletName(a) : id)}">${number.get(id) ?? '?'}</span>`;
       })
       .join('');
+  const explanations = new Map(c.alignments.map((al) => [al.id, al.explanation]));
+  // the alignment's explanation, when it says more than the brief item itself
+  const why = (item: BriefItem): string => {
+    const text = explanations.get(item.alignment);
+    return text && text !== item.text ? `<span class="px-why">${e(text)}</span>` : '';
+  };
   const briefList = (items: BriefItem[], kind: AlignmentKind): string =>
     items.length === 0
       ? '<p class="px-none">None found.</p>'
       : `<ul>${items
           .map(
             (item) =>
-              `<li><button type="button" class="px-finding px-k-${kind}" data-focus-alignment="${e(item.alignment)}">${e(item.text)} ${chips(item.articles)}</button></li>`,
+              `<li><button type="button" class="px-finding px-k-${kind}" data-focus-alignment="${e(item.alignment)}">${e(item.text)} ${chips(item.articles)}${why(item)}</button></li>`,
           )
           .join('')}</ul>`;
 
@@ -331,6 +337,7 @@ body{margin:0;background:var(--px-paper)}
 .px-brief li+li{margin-top:6px}
 .px-finding{all:unset;box-sizing:border-box;display:block;width:100%;cursor:pointer;padding:6px 8px;border-radius:4px;font:15px/1.4 Georgia,"Iowan Old Style",serif}
 .px-finding:hover,.px-finding:focus-visible{background:#f1eee8;outline:2px solid #c9c3b8}
+.px-why{display:block;margin-top:2px;font:13px/1.4 system-ui,sans-serif;color:var(--px-muted)}
 .px-finding.px-active{background:#efe9dd;box-shadow:inset 3px 0 0 var(--px-ink)}
 .px-legend{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:6px 16px;align-items:center;padding:8px 12px;margin:0 0 12px;background:rgba(251,250,247,.96);border-bottom:1px solid var(--px-rule);font-size:13px}
 .px-legend-title{font-weight:600;color:var(--px-muted)}

@@ -87,12 +87,15 @@ export function renderTerminal(c: Comparison, options: { color: boolean }): stri
   const section = (title: string): void => {
     out.push('', p.heading(title));
   };
+  const explanations = new Map(c.alignments.map((al) => [al.id, al.explanation]));
   const items = (list: BriefItem[], mark: string, paint: Paint): void => {
     if (list.length === 0) out.push(p.dim('  (none)'));
     for (const item of list) {
       const lines = wrap(item.text, TERMINAL_WIDTH - 8, `  ${mark} `);
       lines[lines.length - 1] += ` ${refs(item.articles)}`;
       out.push(...lines.map((l, i) => (i === 0 ? paint(l.slice(0, 4)) + l.slice(4) : l)));
+      const why = explanations.get(item.alignment);
+      if (why && why !== item.text) out.push(...wrap(why, TERMINAL_WIDTH, '    ').map((l) => p.dim(l)));
     }
   };
 
