@@ -142,7 +142,8 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanedText
         if (!rule) return true;
         removed.push({ kind: rule.kind, text: line });
         const groups = rule.regex.exec(line)?.groups ?? {};
-        if (groups.source && !metadata.source) metadata.source = { value: tidyName(groups.source), origin: 'syndication-line' };
+        // "…appeared in the Washington Free Beacon": a lower-case article is not part of the name.
+        if (groups.source && !metadata.source) metadata.source = { value: tidyName(groups.source.replace(/^the /, '')), origin: 'syndication-line' };
         if (groups.author && !metadata.author) metadata.author = { value: tidyName(groups.author), origin: 'byline-footer' };
         return false;
       }),

@@ -132,3 +132,8 @@ test('bylines, credits and section labels on the first line are not headlines', 
     assert.equal(cleanText(`${first}\n\n${LEAD}`).metadata.title, undefined, first);
   }
 });
+
+test('a syndication line with "the" and a time gives the bare outlet name', () => {
+  assert.equal(cleanText(`${LEAD}\n\nThis article first appeared in the Dock Gazette.`).metadata.source?.value, 'Dock Gazette');
+  assert.equal(cleanText(`${LEAD}\n\nThis article first appeared on Veyra Wire at 9:15 a.m. on March 4, 2026.`).metadata.source?.value, 'Veyra Wire');
+});
