@@ -49,6 +49,7 @@ export function extractHtml(html: string, url?: string): ExtractedPage {
   const meta = readMetadata(document);
   const headline = clean(document.querySelector('h1')?.textContent ?? null);
   const removed: Removal[] = [];
+  const self = (): PageSelf => ({ url: url ?? null, canonicalUrl: meta.canonicalUrl, titles: [meta.title, readabilityTitle, headline] });
 
   let text = '';
   let readabilityTitle: string | null = null;
@@ -66,11 +67,23 @@ export function extractHtml(html: string, url?: string): ExtractedPage {
       readabilityByline = clean(result.byline);
       readabilitySite = clean(result.siteName);
       readabilityPublished = clean(result.publishedTime);
-      if (result.content) text = elementText(result.content, removed, { url: url ?? null, canonicalUrl: meta.canonicalUrl, titles: [meta.title, readabilityTitle, headline] });
+      if (result.content) text = elementText(result.content, removed, self());
     }
   } catch {
     // Readability can trip over exotic markup; the fallback below still has a go.
     text = '';
+  }
+  if (countWords(text) < MIN_ARTICLE_WORDS) {
+    // Readability found nothing (or a scrap): take the block holding the most paragraph text.
+    const block = densestBlock(parseDocument(html));
+    if (block) {
+      const fallbackRemoved: Removal[] = [];
+      const fallback = elementText(block, fallbackRemoved, self());
+      if (countWords(fallback) > countWords(text)) {
+        text = fallback;
+        removed.splice(0, removed.length, ...fallbackRemoved);
+      }
+    }
   }
 
   if (countWords(text) < MIN_ARTICLE_WORDS) {
@@ -355,6 +368,31 @@ function elementText(root: Element, removed: Removal[], self: PageSelf): string 
   };
   walk(root);
   return dropChromeParagraphs(normaliseParagraphs(out.join('')).split('\n\n'), removed, self).join('\n\n');
+}
+
+/** Containers never searched by the fallback: page chrome around any article. */
+const FALLBACK_SKIP = 'script, style, noscript, template, nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"]';
+/** Paragraphs shorter than this are labels and links, not prose, for the fallback's count. */
+const MIN_FALLBACK_PARAGRAPH_CHARS = 40; // one short sentence
+
+/** The element whose direct paragraph children hold the most text (the fallback body). */
+function densestBlock(document: Document): Element | null {
+  for (const el of Array.from(document.querySelectorAll(FALLBACK_SKIP))) el.remove();
+  const totals = new Map<Element, number>();
+  for (const p of Array.from(document.querySelectorAll('p, pre, blockquote, li'))) {
+    const length = textLength(p);
+    const parent = p.parentElement;
+    if (length >= MIN_FALLBACK_PARAGRAPH_CHARS && parent) totals.set(parent, (totals.get(parent) ?? 0) + length);
+  }
+  let best: Element | null = null;
+  let bestTotal = 0;
+  for (const [el, total] of totals) {
+    if (total > bestTotal) {
+      best = el;
+      bestTotal = total;
+    }
+  }
+  return best;
 }
 
 function textLength(el: Element): number {

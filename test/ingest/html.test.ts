@@ -98,6 +98,12 @@ describe('extractHtml: body text', () => {
     assert.equal(result.text, BODY.join('\n\n'));
   });
 
+  test('falls back to the densest block of paragraphs when Readability finds nothing', () => {
+    // Readability skips invisible nodes; a script-revealed article sits in a hidden container.
+    const html = `<html><body><nav><a href="/">Home</a></nav><div hidden>${BODY.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`;
+    assert.equal(extractHtml(html).text, BODY.join('\n\n'));
+  });
+
   test('throws NO_ARTICLE for a page with no article, naming the URL', () => {
     const empty = '<html><head><title>Sign in</title></head><body><form><input name="user"><button>Log in</button></form><nav><a href="/">Home</a></nav></body></html>';
     assert.throws(
