@@ -15,7 +15,7 @@ import { buildArticleView } from '../../src/framing/features-article.ts';
 import { buildLexicons, compileLexicons, type Lexicons } from '../../src/framing/lexicon.ts';
 import { lineSentences, readPtcSplit, type PtcArticle } from '../../src/framing/spans-data.ts';
 import { scoreSpanIdentification } from '../../src/framing/spans-score.ts';
-import { goldTags, seededRandom, shuffleInPlace, SpanTagger, trainTagger, type TaggerExample, type TrainTaggerOptions } from '../../src/framing/spans.ts';
+import { goldTags, seededRandom, shuffleInPlace, SpanTagger, spansFromProbabilities, trainTagger, type TaggerExample, type TrainTaggerOptions } from '../../src/framing/spans.ts';
 import { PTC_LEXICONS_FILE, PTC_RESOURCE_DIR, PTC_SPANS_FILE, PTC_TECHNIQUES_FILE } from '../../src/framing/techniques-detect.ts';
 import { techniqueFeatures, trainTechniqueClassifier, type TrainClassifierOptions } from '../../src/framing/techniques.ts';
 
@@ -50,12 +50,17 @@ function taggerExamples(articles: PtcArticle[], lexicons: Lexicons): TaggerExamp
 
 function chooseThreshold(train: PtcArticle[], held: PtcArticle[], lexicons: Lexicons): { threshold: number; f1: number } {
   const tagger = new SpanTagger(trainTagger(taggerExamples(train, lexicons), TAGGER_OPTIONS));
-  const views = held.map((a) => ({ id: a.id, view: buildArticleView(a.text, lineSentences(a.text), lexicons) }));
+  // Inside probabilities once per sentence; each threshold then only cuts them into spans.
+  const sentences = held.map((a) => ({
+    id: a.id,
+    sentences: buildArticleView(a.text, lineSentences(a.text), lexicons).sentences.map((s) => ({ tokens: s.tokens, inside: tagger.insideProbabilities(s) })),
+  }));
   const gold = new Map(held.map((a) => [a.id, a.spans]));
   let best = { threshold: THRESHOLDS[0]!, f1: -1 };
   for (const threshold of THRESHOLDS) {
-    tagger.threshold = threshold;
-    const predicted = new Map(views.map(({ id, view }) => [id, tagger.tag(view)]));
+    const predicted = new Map(
+      sentences.map(({ id, sentences: list }) => [id, list.flatMap((s) => spansFromProbabilities(s.tokens, s.inside, threshold))]),
+    );
     const { f1 } = scoreSpanIdentification(predicted, gold);
     console.log(`  held-out threshold ${threshold}: span F1 ${f1.toFixed(4)}`);
     if (f1 > best.f1) best = { threshold, f1 };

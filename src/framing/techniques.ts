@@ -6,6 +6,7 @@
 import type { Span, Technique } from '../model/index.ts';
 import { countBucket } from './features.ts';
 import { countOccurrences, type ArticleView, type ViewSentence, type ViewToken } from './features-article.ts';
+import { sentenceVector, DIMENSIONS } from '../language/vectors.ts';
 import { seededRandom, shuffleInPlace } from './spans.ts';
 
 export const TECHNIQUES: Technique[] = [
@@ -111,8 +112,28 @@ export function techniqueFeatures(view: ArticleView, span: Span): string[] {
 /** Feature groups whose members are scaled to unit length together, like a TF-IDF block. */
 const GROUP_OF: Record<string, string> = { u: 'words', s: 'words', b: 'words', first: 'words', last: 'words', c3: 'chars', c4: 'chars', L: 'context', R: 'context', L1: 'context', R1: 'context', ctx: 'sentence', lex: 'lex' };
 
-/** Distinct features with their values: 1 for flags, 1/sqrt(group size) inside a group. */
-export function featureValues(names: string[]): Map<string, number> {
+/**
+ * Dense features: the unit-length rarity-weighted word-vector mean of the span, then of its
+ * sentence (src/language/vectors.ts), so unseen but similar words still count.
+ */
+export function techniqueVectors(view: ArticleView, span: Span): Float32Array {
+  const { inside, sentence } = spanTokens(view, span);
+  const out = new Float32Array(2 * DIMENSIONS);
+  const put = (words: string[], offset: number): void => {
+    const v = sentenceVector(words);
+    let norm = 0;
+    for (let d = 0; d < DIMENSIONS; d++) norm += v[d]! * v[d]!;
+    if (norm === 0) return;
+    const scale = 1 / Math.sqrt(norm);
+    for (let d = 0; d < DIMENSIONS; d++) out[offset + d] = v[d]! * scale;
+  };
+  put(inside.map((t) => t.norm), 0);
+  put((sentence?.tokens ?? []).map((t) => t.norm), DIMENSIONS);
+  return out;
+}
+
+/** Distinct features with their values: 1 for flags, 1/sqrt(group size) inside a group, then dense `v<d>`. */
+export function featureValues(names: string[], dense: Float32Array | null = null): Map<string, number> {
   const distinct = [...new Set(names)];
   const groupSizes = new Map<string, number>();
   const groups = distinct.map((name) => {
@@ -120,7 +141,9 @@ export function featureValues(names: string[]): Map<string, number> {
     if (group) groupSizes.set(group, (groupSizes.get(group) ?? 0) + 1);
     return group;
   });
-  return new Map(distinct.map((name, i) => [name, groups[i] ? 1 / Math.sqrt(groupSizes.get(groups[i])!) : 1]));
+  const values = new Map(distinct.map((name, i) => [name, groups[i] ? 1 / Math.sqrt(groupSizes.get(groups[i])!) : 1]));
+  if (dense) for (let d = 0; d < dense.length; d++) if (dense[d] !== 0) values.set(`v${d}`, dense[d]!);
+  return values;
 }
 
 export interface TechniqueScores {
@@ -140,9 +163,9 @@ export class TechniqueClassifier {
     this.bias = model.bias;
   }
 
-  probabilities(features: string[]): number[] {
+  probabilities(features: string[], dense: Float32Array | null = null): number[] {
     const scores = [...this.bias];
-    for (const [name, value] of featureValues(features)) {
+    for (const [name, value] of featureValues(features, dense)) {
       const w = this.weights.get(name);
       if (!w) continue;
       for (let c = 0; c < scores.length; c++) scores[c] += value * w[c]!;
@@ -180,7 +203,7 @@ export interface TrainClassifierOptions {
 
 /** Multinomial logistic regression, AdaGrad, L2 applied to touched weights. */
 export function trainTechniqueClassifier(
-  examples: { features: string[]; label: Technique }[],
+  examples: { features: string[]; dense?: Float32Array | null; label: Technique }[],
   options: TrainClassifierOptions,
 ): TechniqueModelWeights {
   const classes = TECHNIQUES;
@@ -189,8 +212,9 @@ export function trainTechniqueClassifier(
   for (const ex of examples) for (const f of new Set(ex.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
   for (const [name, n] of counts) if (n >= options.minCount) index.set(name, index.size);
+  for (let d = 0; d < 2 * DIMENSIONS; d++) index.set(`v${d}`, index.size);
   const encoded = examples.map((ex) => {
-    const kept = [...featureValues(ex.features)].filter(([name]) => index.has(name));
+    const kept = [...featureValues(ex.features, ex.dense ?? null)].filter(([name]) => index.has(name));
     return {
       ids: Int32Array.from(kept, ([name]) => index.get(name)!),
       values: Float64Array.from(kept, ([, value]) => value),
