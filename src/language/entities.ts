@@ -10,11 +10,16 @@
  */
 import type { Entity, EntityType, Sentence, Token } from '../model/index.ts';
 import {
+  COMMON_WORDS,
+  GIVEN_NAMES,
+  KNOWN_ORGANIZATIONS,
+  KNOWN_PLACES,
   NAME_CONNECTORS,
   NOT_NAMES,
   ORGANIZATIONS,
   ORGANIZATION_HEADS,
   OTHER_HEADS,
+  OTHER_PREFIXES,
   PERSON_TITLES,
   PLACES,
   PLACE_HEADS,
@@ -28,7 +33,9 @@ const HEADLINE_MIN_WORDS = 4; // shorter lines ("Maduro’s police thugs") carry
 
 const CAPITALISED = /^\p{Lu}/u;
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}s?$/u;
-const NAME_SHAPE = /^\p{Lu}[\p{Ll}\p{M}'’-]+$|^\p{Lu}'\p{Lu}[\p{Ll}]+$|^\p{Lu}\.$/u;
+// "Maduro", "McCain", "MacGregor", "O'Brien", "White-Cain", initials "J."
+const NAME_SHAPE =
+  /^(?:\p{Lu}[\p{Ll}\p{M}'’]*(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.)$/u;
 const DEMONYM = /(?:an|ian|ese|ish|i|ic)$/;
 /** Prepositions that make a lone capitalised word a place: "in Caracas", "to Colombia". */
 const PLACE_PREPOSITIONS = new Set(['in', 'to', 'from', 'across', 'near', 'outside', 'inside', 'throughout']);
@@ -47,7 +54,7 @@ export function findEntities(text: string, tokens: Token[], sentences: Sentence[
       continue;
     }
     for (const run of capitalisedRuns(tokens, sentence)) {
-      for (const part of splitTitles(tokens, run)) {
+      for (const part of splitTitles(tokens, run).flatMap((r) => splitPersonRun(tokens, r))) {
         const entity = typeRun(text, tokens, part, sentence);
         if (entity) entities.push(entity);
       }
@@ -159,6 +166,27 @@ function organisationContinues(tokens: Token[], i: number, sentence: Sentence): 
   return end > i && ORGANIZATION_HEADS.has(tokens[end - 1].norm);
 }
 
+/**
+ * "Charlie Baker of Massachusetts" → the person before "of"; "Press Writers Jocelyn Gecker" →
+ * the name from its given name on, when the capitalised words before it are common words.
+ */
+function splitPersonRun(tokens: Token[], run: Run): Run[] {
+  const norms = tokens.slice(run.first, run.end).map((t) => t.norm);
+  const of = norms.indexOf('of');
+  if (of > 1 && GIVEN_NAMES.has(norms[0]) && !norms.slice(0, of).some((n) => COMMON_WORDS.has(n))) {
+    return [
+      { first: run.first, end: run.first + of },
+      { first: run.first + of + 1, end: run.end },
+    ].filter((r) => r.end > r.first);
+  }
+  for (let k = 1; k < norms.length - 1; k++) {
+    if (!GIVEN_NAMES.has(norms[k]) || COMMON_WORDS.has(norms[k])) continue;
+    if (norms.slice(0, k).every((n) => COMMON_WORDS.has(n) || PERSON_TITLES.has(n)))
+      return [{ first: run.first + k, end: run.end }];
+  }
+  return [run];
+}
+
 /** A capitalised word at the start of a sentence or quotation is only a name when it looks like one. */
 function startsName(tokens: Token[], i: number, sentence: Sentence): boolean {
   const token = tokens[i];
@@ -239,12 +267,20 @@ function typeRun(text: string, tokens: Token[], run: Run, sentence: Sentence): E
     return null;
   if (PLACES.has(phrase)) return entityOf(text, tokens, run, 'place');
   if (ORGANIZATIONS.has(phrase)) return entityOf(text, tokens, run, 'organization');
+  const common = norms.filter((n) => COMMON_WORDS.has(n) && !GIVEN_NAMES.has(n));
+  if (common.length === 0 && KNOWN_PLACES.has(phrase)) return entityOf(text, tokens, run, 'place');
+  if (common.length === 0 && KNOWN_ORGANIZATIONS.has(phrase))
+    return entityOf(text, tokens, run, 'organization');
+  // a contraction ("I’m") or a lone capitalised common word ("Everything", "Employees") names nothing
+  if (words.length === 1 && (/['’]/.test(words[0].text) || (common.length === 1 && !isTitled(tokens, run))))
+    return null;
   if (words.length === 1 && ACRONYM.test(words[0].text)) return entityOf(text, tokens, run, 'organization');
   if (ORGANIZATION_HEADS.has(head) && words.length > 1) return entityOf(text, tokens, run, 'organization');
   if (PLACE_HEADS.has(head) && words.length > 1) return entityOf(text, tokens, run, 'place');
   if (PLACE_PREFIXES.has(norms[0]) && words.length > 1 && !isTitled(tokens, run))
     return entityOf(text, tokens, run, 'place');
-  if (OTHER_HEADS.has(head)) return entityOf(text, tokens, run, 'other');
+  if (OTHER_HEADS.has(head) || (OTHER_PREFIXES.has(norms[0]) && words.length > 1))
+    return entityOf(text, tokens, run, 'other');
   // "Popular Will party", "Ramo Verde prison": a lower-case head word right after the run
   if (ORGANIZATION_HEADS.has(nextNorm) && nextNorm !== 'government' && next && !CAPITALISED.test(next.text))
     return entityOf(text, tokens, run, 'organization');
@@ -263,12 +299,16 @@ function typeRun(text: string, tokens: Token[], run: Run, sentence: Sentence): E
     return entityOf(text, tokens, run, 'other'); // "Venezuelan opposition", "South American country"
   }
   if (words.length === 1) {
-    if (before && PLACE_PREPOSITIONS.has(before.norm) && !isTitled(tokens, run))
+    if (before && PLACE_PREPOSITIONS.has(before.norm) && !isTitled(tokens, run) && common.length === 0)
       return entityOf(text, tokens, run, 'place');
     if (isTitled(tokens, run)) return entityOf(text, tokens, run, 'person');
     return entityOf(text, tokens, run, 'other');
   }
-  if (isTitled(tokens, run) || words.every((t) => NAME_SHAPE.test(t.text) || NAME_CONNECTORS.has(t.text))) {
+  // a person: titled, or opening with a given name, or name-shaped words none of which is a common word
+  const nameShaped = words.every(
+    (t) => NAME_SHAPE.test(t.text) || NAME_CONNECTORS.has(t.text) || t.text === '-',
+  );
+  if (isTitled(tokens, run) || (nameShaped && (GIVEN_NAMES.has(norms[0]) || common.length === 0))) {
     return entityOf(text, tokens, run, 'person');
   }
   return entityOf(text, tokens, run, 'other');

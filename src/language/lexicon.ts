@@ -3,6 +3,8 @@
  * a capitalised phrase an organisation, place or other thing, and a small gazetteer of places
  * and organisations common in news. All entries are matching forms (see normalizeWord).
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /** Words and abbreviations written before a person's name; never part of the name. */
 export const PERSON_TITLES = new Set([
@@ -199,10 +201,18 @@ export const ORGANIZATION_HEADS = new Set([
   'cooperative',
   'cooperatives',
   'syndicate',
+  'democrats',
+  'republicans',
+  'caucus',
+  'academy',
 ]);
+
+/** First words that make a capitalised phrase an event or other thing: "Hurricane Sandy", "Operation Gold". */
+export const OTHER_PREFIXES = new Set(['hurricane', 'storm', 'typhoon', 'cyclone', 'operation', 'tropical']);
 
 /** First words that make a capitalised phrase a place: "Port Veyra", "Mount Kenya", "San José". */
 export const PLACE_PREFIXES = new Set([
+  'las',
   'port',
   'mount',
   'mt.',
@@ -219,6 +229,18 @@ export const PLACE_PREFIXES = new Set([
 ]);
 
 export const PLACE_HEADS = new Set([
+  'tower',
+  'resort',
+  'strip',
+  'mall',
+  'stadium',
+  'arena',
+  'tunnel',
+  'township',
+  'northwest',
+  'northeast',
+  'southwest',
+  'southeast',
   'city',
   'province',
   'state',
@@ -258,6 +280,9 @@ export const PLACE_HEADS = new Set([
 
 /** Head words of events, documents and other named things. */
 export const OTHER_HEADS = new Set([
+  'epidemic',
+  'pandemic',
+  'crisis',
   'revolution',
   'constitution',
   'war',
@@ -649,3 +674,24 @@ export const NAME_CONNECTORS = new Set([
   'and',
   '&',
 ]);
+
+interface NameLists {
+  given: string[];
+  surnames: string[];
+  places: string[];
+  organizations: string[];
+  common: string[];
+}
+
+const NAME_LISTS = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../resources/language/names.json'), 'utf8'),
+) as NameLists;
+
+/** Given names (compromise's lexicon): "Ana", "Henrique", "Vladimir". */
+export const GIVEN_NAMES = new Set(NAME_LISTS.given);
+export const SURNAMES = new Set(NAME_LISTS.surnames);
+/** Places and organisations from compromise's lexicon, beyond our own short lists. */
+export const KNOWN_PLACES = new Set(NAME_LISTS.places);
+export const KNOWN_ORGANIZATIONS = new Set(NAME_LISTS.organizations);
+/** Words news writes in lower case mid-sentence (AllSides counts): not names when capitalised. */
+export const COMMON_WORDS = new Set(NAME_LISTS.common);
