@@ -37,7 +37,7 @@ export function resolveActors(docs: Doc[], quotes: Quote[]): Actor[] {
       const own = mentions.filter((m) => m.actor === index);
       if (own.length === 0) return;
       const labels = actor.labels.filter((l: Label) => l.article === article);
-      const { stance, evidence } = stanceOf(doc, own, labels, quoted);
+      const { stance, evidence } = stanceOf(doc, own, labels, quoted, mentions);
       actor.stance[article] = stance;
       actor.stanceEvidence.push(...evidence);
     });

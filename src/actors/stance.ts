@@ -23,14 +23,16 @@ export function stanceOf(
   mentions: { start: number; end: number }[],
   labels: Label[],
   quoted: { start: number; end: number }[],
+  /** Every actor mention of the article: names are not evaluative words ("Popular Will"). */
+  names: { start: number; end: number }[] = [],
 ): StanceResult {
   const evidence: StanceEvidence[] = [];
   const article = doc.article.id;
-  const covered: { start: number; end: number }[] = [];
+  const covered: { start: number; end: number }[] = [...names];
   for (const label of labels) {
+    covered.push(label);
     if (label.quotedBy !== null || label.polarity === 0) continue;
     evidence.push({ article, start: label.start, end: label.end, text: label.text, weight: label.polarity });
-    covered.push(label);
   }
   const inside = (spans: { start: number; end: number }[], s: number, e: number) =>
     spans.some((x) => x.start <= s && e <= x.end);

@@ -181,8 +181,14 @@ function splitPersonRun(tokens: Token[], run: Run): Run[] {
   }
   for (let k = 1; k < norms.length - 1; k++) {
     if (!GIVEN_NAMES.has(norms[k]) || COMMON_WORDS.has(norms[k])) continue;
-    if (norms.slice(0, k).every((n) => COMMON_WORDS.has(n) || PERSON_TITLES.has(n)))
+    // "Harbour Reporter Marta Quell": role words (some common, none a given name) before a given name
+    const prefix = norms.slice(0, k);
+    if (
+      prefix.every((n) => !GIVEN_NAMES.has(n)) &&
+      prefix.some((n) => COMMON_WORDS.has(n) || PERSON_TITLES.has(n))
+    ) {
       return [{ first: run.first + k, end: run.end }];
+    }
   }
   return [run];
 }

@@ -70,3 +70,21 @@ test('headline-like promo lines yield no invented people', () => {
   );
   assert.ok(!doc.entities.some((e) => e.type === 'person'), JSON.stringify(doc.entities));
 });
+
+test('Title-Case common phrases are not people; given names split roles and places off', () => {
+  const text =
+    'Readers of Storm Coverage Weekly wrote in. Harbour Reporter Marta Quell asked Charles Penrose of Lisvane about the Ferry Shutdown.';
+  const doc = annotate(articleOf(text));
+  const people = doc.entities.filter((e) => e.type === 'person').map((e) => e.text);
+  assert.deepEqual(people, ['Marta Quell', 'Charles Penrose']);
+  for (const e of doc.entities) assert.equal(text.slice(e.start, e.end), e.text);
+});
+
+test('names with inner capitals, hyphens and initials keep their shape', () => {
+  const text = 'Dockers cheered Sean McBride, Ina Holm-Berg and Piet J. Vos on the quay.';
+  const doc = annotate(articleOf(text));
+  assert.deepEqual(
+    doc.entities.filter((e) => e.type === 'person').map((e) => e.text),
+    ['Sean McBride', 'Ina Holm-Berg', 'Piet J. Vos'],
+  );
+});
