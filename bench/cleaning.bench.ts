@@ -37,8 +37,12 @@ interface WorkerFigures {
 
 function loadTexts(dir: string): string[] {
   const texts: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl.gz')).sort()) {
-    for (const line of gunzipSync(readFileSync(join(dir, file))).toString('utf8').split('\n')) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl.gz'))
+    .sort()) {
+    for (const line of gunzipSync(readFileSync(join(dir, file)))
+      .toString('utf8')
+      .split('\n')) {
       if (!line.trim()) continue;
       const record = JSON.parse(line) as { content_original?: string };
       if (record.content_original?.trim()) texts.push(record.content_original);
@@ -74,7 +78,16 @@ function runWorker(name: string, dir: string): WorkerFigures {
   }
   const seconds = (performance.now() - started) / 1000;
   const megabytes = texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0) / 1024 / 1024;
-  return { texts: texts.length, megabytes, seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024, loadedRssMiB, withRemovals, removalsByKind, failures };
+  return {
+    texts: texts.length,
+    megabytes,
+    seconds,
+    peakRssMiB: process.resourceUsage().maxRSS / 1024,
+    loadedRssMiB,
+    withRemovals,
+    removalsByKind,
+    failures,
+  };
 }
 
 if (process.env[WORKER_ENV]) {
@@ -102,11 +115,19 @@ export default async function cleaningBench(): Promise<BenchReport> {
     if (name === 'cleanText') {
       figures['texts'] = r.texts;
       figures['texts with a removal'] = r.withRemovals;
-      notes.push(`removals by kind: ${Object.entries(r.removalsByKind).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+      notes.push(
+        `removals by kind: ${
+          Object.entries(r.removalsByKind)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ') || 'none'
+        }`,
+      );
     } else {
       figures[`${name} failures (all boilerplate)`] = r.failures;
     }
   }
-  notes.push('peak RSS includes reading the gzipped files and holding all texts; "RSS after loading" is that baseline, before any cleaning');
+  notes.push(
+    'peak RSS includes reading the gzipped files and holding all texts; "RSS after loading" is that baseline, before any cleaning',
+  );
   return { name: 'cleaning', figures, notes };
 }

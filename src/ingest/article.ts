@@ -69,7 +69,10 @@ function assemble(cleaned: CleanedText, meta: ArticleMeta, page: PageFields | nu
   const warnings = [...(meta.warnings ?? [])];
 
   /** The first candidate that has a value wins; its origin is recorded. */
-  const pick = (field: Field, ...candidates: [string | null | undefined, MetadataOrigin][]): string | null => {
+  const pick = (
+    field: Field,
+    ...candidates: [string | null | undefined, MetadataOrigin][]
+  ): string | null => {
     for (const [value, from] of candidates) {
       const trimmed = value?.trim();
       if (trimmed) {
@@ -81,9 +84,24 @@ function assemble(cleaned: CleanedText, meta: ArticleMeta, page: PageFields | nu
   };
   const text = cleaned.metadata;
 
-  const source = pick('source', [meta.source, given], [page?.siteName, 'html-meta'], [text.source?.value, text.source?.origin ?? 'detected']);
-  const title = pick('title', [meta.title, given], [page?.title, 'html-meta'], [text.title?.value, 'first-line']);
-  const author = pick('author', [meta.author, given], [page?.author, 'html-meta'], [text.author?.value, text.author?.origin ?? 'detected']);
+  const source = pick(
+    'source',
+    [meta.source, given],
+    [page?.siteName, 'html-meta'],
+    [text.source?.value, text.source?.origin ?? 'detected'],
+  );
+  const title = pick(
+    'title',
+    [meta.title, given],
+    [page?.title, 'html-meta'],
+    [text.title?.value, 'first-line'],
+  );
+  const author = pick(
+    'author',
+    [meta.author, given],
+    [page?.author, 'html-meta'],
+    [text.author?.value, text.author?.origin ?? 'detected'],
+  );
   const place = pick('place', [text.place?.value, 'dateline']);
   const url = pick('url', [meta.url, given]);
   const canonicalUrl = pick('canonicalUrl', [page?.canonicalUrl, 'html-meta']);
@@ -132,7 +150,8 @@ export function contentId(text: string): string {
 
 /** ISO dates stay as they are (a bare date stays a date); other readable dates → ISO date-time. */
 function isoDate(value: string): string | null {
-  if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return value.replace(' ', 'T');
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(value))
+    return value.replace(' ', 'T');
   const time = Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }

@@ -62,7 +62,8 @@ const MAX_HEADLINE_CHARS = 160;
  */
 const MIN_HEADLINE_WORDS = 4;
 /** "David Jackson and Kevin Johnson", "By Rui Almada": a byline, not a headline. */
-const BYLINE_LIKE = /^(?:By )?\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2}(?:(?:,| and| &|, and) \p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2})*$/u;
+const BYLINE_LIKE =
+  /^(?:By )?\p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2}(?:(?:,| and| &|, and) \p{Lu}[\p{L}’'.-]+(?: \p{Lu}[\p{L}’'.-]+){1,2})*$/u;
 /** Photo captions and credits: "(Name/Agency)" at the end, "Name / Agency", "Image source: …". */
 const CREDIT_LIKE = /\([^()]*\/[^()]*\)$|\s\/\s|^(?:photo|image|picture|video|credit|source)s?\b/iu;
 /**
@@ -70,7 +71,8 @@ const CREDIT_LIKE = /\([^()]*\/[^()]*\)$|\s\/\s|^(?:photo|image|picture|video|cr
  * caption glued to a teaser, and section widgets or sign-up prompts are not headlines either.
  * Lower-case letters before the stop keep abbreviations ("U.S. Senate") out of it.
  */
-const NOT_A_HEADLINE = /\p{Ll}{2}[.!?]["”’')]? +\p{Lu}|^story highlights\b|\bsubscribe\b|\bnewsletters?\b|\bsign up\b/iu;
+const NOT_A_HEADLINE =
+  /\p{Ll}{2}[.!?]["”’')]? +\p{Lu}|^story highlights\b|\bsubscribe\b|\bnewsletters?\b|\bsign up\b/iu;
 /**
  * A cut-off paragraph (or tail) must be at least this long to be called a duplicate of a
  * longer paragraph it starts: shorter shared openings ("The governor said") are ordinary.
@@ -104,7 +106,9 @@ export interface BoilerplateRule extends Omit<RuleSpec, 'pattern' | 'flags'> {
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = loadRules();
 
 function loadRules(): BoilerplateRule[] {
-  const file = JSON.parse(readFileSync(new URL('./boilerplate.json', import.meta.url), 'utf8')) as { rules: RuleSpec[] };
+  const file = JSON.parse(readFileSync(new URL('./boilerplate.json', import.meta.url), 'utf8')) as {
+    rules: RuleSpec[];
+  };
   return file.rules.map(({ pattern, flags, ...rest }) => ({ ...rest, regex: new RegExp(pattern, flags) }));
 }
 
@@ -143,8 +147,13 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanedText
         removed.push({ kind: rule.kind, text: line });
         const groups = rule.regex.exec(line)?.groups ?? {};
         // "…appeared in the Washington Free Beacon": a lower-case article is not part of the name.
-        if (groups.source && !metadata.source) metadata.source = { value: tidyName(groups.source.replace(/^the /, '')), origin: 'syndication-line' };
-        if (groups.author && !metadata.author) metadata.author = { value: tidyName(groups.author), origin: 'byline-footer' };
+        if (groups.source && !metadata.source)
+          metadata.source = {
+            value: tidyName(groups.source.replace(/^the /, '')),
+            origin: 'syndication-line',
+          };
+        if (groups.author && !metadata.author)
+          metadata.author = { value: tidyName(groups.author), origin: 'byline-footer' };
         return false;
       }),
     )
@@ -240,7 +249,9 @@ function dropRepeats(paragraphs: string[], removed: Removal[]): string[] {
     for (const start of starts) {
       const tail = paragraph.slice(start);
       if (tail.length < MIN_TRUNCATED_CHARS) break;
-      const repeated = out.some((other, j) => j !== i && other.length > tail.length && other.startsWith(tail));
+      const repeated = out.some(
+        (other, j) => j !== i && other.length > tail.length && other.startsWith(tail),
+      );
       if (!repeated) continue;
       removed.push({ kind: 'truncated-duplicate', text: tail });
       out[i] = paragraph.slice(0, start).trimEnd();
@@ -265,11 +276,16 @@ function sameText(a: string, b: string): boolean {
 }
 
 function tidyName(name: string): string {
-  return name.replace(/\s+/g, ' ').replace(/[.,;:]+$/, '').trim();
+  return name
+    .replace(/\s+/g, ' ')
+    .replace(/[.,;:]+$/, '')
+    .trim();
 }
 
 /** "PORT VEYRA" → "Port Veyra"; "Caracas" stays. */
 function titleCaseIfShouting(place: string): string {
   if (place !== place.toUpperCase()) return place;
-  return place.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, pre: string, ch: string) => pre + ch.toUpperCase());
+  return place
+    .toLowerCase()
+    .replace(/(^|[\s-])(\p{L})/gu, (_, pre: string, ch: string) => pre + ch.toUpperCase());
 }

@@ -40,10 +40,20 @@ const MAX_CONTROL_SHARE = 0.02;
 const MAX_REPLACEMENT_SHARE = 0.005;
 
 /** chardet names of the Western single-byte family, read as windows-1252. */
-const WESTERN_SINGLE_BYTE = new Set(['ISO-8859-1', 'ISO-8859-9', 'ISO-8859-15', 'windows-1252', 'windows-1254']);
+const WESTERN_SINGLE_BYTE = new Set([
+  'ISO-8859-1',
+  'ISO-8859-9',
+  'ISO-8859-15',
+  'windows-1252',
+  'windows-1254',
+]);
 
 /** Decodes `bytes` to text; `input` names the source in errors. */
-export function decodeBytes(bytes: Uint8Array, input: string, declaredCharset: string | null = null): DecodedText {
+export function decodeBytes(
+  bytes: Uint8Array,
+  input: string,
+  declaredCharset: string | null = null,
+): DecodedText {
   if (bytes.length === 0) throw new ParallaxError('INPUT_EMPTY', 'the input is empty', input);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
@@ -64,13 +74,22 @@ export function decodeBytes(bytes: Uint8Array, input: string, declaredCharset: s
   }
 
   const guess = chardet.detect(buffer);
-  const encoding = !guess || WESTERN_SINGLE_BYTE.has(guess) || !iconv.encodingExists(guess) ? 'windows-1252' : guess.toLowerCase();
+  const encoding =
+    !guess || WESTERN_SINGLE_BYTE.has(guess) || !iconv.encodingExists(guess)
+      ? 'windows-1252'
+      : guess.toLowerCase();
   const detail = declared ? ` (declared ${declared}, which is not valid here)` : '';
-  return finish(iconv.decode(buffer, encoding), encoding, `not UTF-8${detail}; converted from ${encoding} (detected)`, input);
+  return finish(
+    iconv.decode(buffer, encoding),
+    encoding,
+    `not UTF-8${detail}; converted from ${encoding} (detected)`,
+    input,
+  );
 }
 
 function finish(text: string, encoding: string, note: string | null, input: string): DecodedText {
-  if (text.trim() === '') throw new ParallaxError('INPUT_EMPTY', 'the input has no text (only whitespace)', input);
+  if (text.trim() === '')
+    throw new ParallaxError('INPUT_EMPTY', 'the input has no text (only whitespace)', input);
   let replacements = 0;
   for (const ch of text) if (ch === '\uFFFD') replacements++;
   if (replacements > Math.max(1, text.length * MAX_REPLACEMENT_SHARE)) {
@@ -96,7 +115,16 @@ function looksBinary(buffer: Buffer): boolean {
   for (const byte of sample) {
     if (byte === 0) return true;
     // Tab, LF, VT, FF, CR and ESC are found in text files; the other C0 bytes are not.
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0b && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) controls++;
+    if (
+      byte < 0x20 &&
+      byte !== 0x09 &&
+      byte !== 0x0a &&
+      byte !== 0x0b &&
+      byte !== 0x0c &&
+      byte !== 0x0d &&
+      byte !== 0x1b
+    )
+      controls++;
   }
   return controls > sample.length * MAX_CONTROL_SHARE;
 }

@@ -19,14 +19,19 @@ const parser = new XMLParser({
   htmlEntities: true,
   parseTagValue: false, // keep "2024" a string: titles and dates are text
   trimValues: true,
-  isArray: (name) => name === 'item' || name === 'entry' || name === 'link' || name === 'author' || name === 'creator',
+  isArray: (name) =>
+    name === 'item' || name === 'entry' || name === 'link' || name === 'author' || name === 'creator',
 });
 
 /** Parses a feed document; `origin` names it in errors. Throws FEED_MALFORMED. */
 export function parseFeed(xml: string, origin: string): Feed {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw new ParallaxError('FEED_MALFORMED', `malformed feed: ${valid.err.msg} (line ${valid.err.line})`, origin);
+    throw new ParallaxError(
+      'FEED_MALFORMED',
+      `malformed feed: ${valid.err.msg} (line ${valid.err.line})`,
+      origin,
+    );
   }
   const doc = parser.parse(xml) as XmlNode;
   const rss = record(doc.rss);
@@ -34,22 +39,38 @@ export function parseFeed(xml: string, origin: string): Feed {
   const atom = record(doc.feed);
   if (rss) {
     const channel = record(rss.channel);
-    if (!channel) throw new ParallaxError('FEED_MALFORMED', 'malformed feed: RSS without a <channel>', origin);
-    return { title: text(channel.title), url: rssLink(channel.link), items: records(channel.item).map(rssItem) };
+    if (!channel)
+      throw new ParallaxError('FEED_MALFORMED', 'malformed feed: RSS without a <channel>', origin);
+    return {
+      title: text(channel.title),
+      url: rssLink(channel.link),
+      items: records(channel.item).map(rssItem),
+    };
   }
   if (rdf) {
     const channel = record(rdf.channel);
-    return { title: text(channel?.title), url: rssLink(channel?.link), items: records(rdf.item).map(rssItem) };
+    return {
+      title: text(channel?.title),
+      url: rssLink(channel?.link),
+      items: records(rdf.item).map(rssItem),
+    };
   }
   if (atom) {
     return { title: text(atom.title), url: atomLink(atom.link), items: records(atom.entry).map(atomEntry) };
   }
-  throw new ParallaxError('FEED_MALFORMED', 'not a feed: the root element is neither <rss>, <rdf:RDF> nor <feed>', origin);
+  throw new ParallaxError(
+    'FEED_MALFORMED',
+    'not a feed: the root element is neither <rss>, <rdf:RDF> nor <feed>',
+    origin,
+  );
 }
 
 /** True when an XML document's root element is a feed's (for inputs whose type is unknown). */
 export function looksLikeFeed(text: string): boolean {
-  const head = text.slice(0, 2048).replace(/<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, '').trimStart();
+  const head = text
+    .slice(0, 2048)
+    .replace(/<\?[^>]*\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, '')
+    .trimStart();
   return /^<(rss|rdf:RDF|feed)[\s>]/i.test(head);
 }
 
@@ -68,7 +89,11 @@ function atomEntry(entry: XmlNode): FeedItem {
   return {
     title: text(entry.title),
     url: atomLink(entry.link),
-    author: records(entry.author).map((a) => text(a.name)).filter(Boolean).join(', ') || null,
+    author:
+      records(entry.author)
+        .map((a) => text(a.name))
+        .filter(Boolean)
+        .join(', ') || null,
     published: toIsoDate(text(entry.published) ?? text(entry.updated)),
     contentHtml: text(entry.content),
     summaryHtml: text(entry.summary),
@@ -82,19 +107,30 @@ function record(value: unknown): XmlNode | null {
 }
 
 function records(value: unknown): XmlNode[] {
-  return ([] as unknown[]).concat(value ?? []).map(record).filter((v): v is XmlNode => v !== null);
+  return ([] as unknown[])
+    .concat(value ?? [])
+    .map(record)
+    .filter((v): v is XmlNode => v !== null);
 }
 
 /** Text of an element that may be a string or `{ '#text': …, '@attr': … }`. */
 function text(value: unknown): string | null {
   if (Array.isArray(value)) return text(value[0]);
-  const raw = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : (record(value)?.['#text'] as string | undefined);
+  const raw =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number'
+        ? String(value)
+        : (record(value)?.['#text'] as string | undefined);
   const trimmed = typeof raw === 'string' ? raw.trim() : '';
   return trimmed ? trimmed : null;
 }
 
 function names(value: unknown): string | null {
-  const list = ([] as unknown[]).concat(value ?? []).map(text).filter((v): v is string => Boolean(v));
+  const list = ([] as unknown[])
+    .concat(value ?? [])
+    .map(text)
+    .filter((v): v is string => Boolean(v));
   return list.length ? list.join(', ') : null;
 }
 

@@ -12,16 +12,36 @@
  * still produce articles.
  */
 import { ParallaxError } from '../errors.ts';
-import { asParallaxError, expandPath, merge, readFileInput, readStdin, readUrl, type IngestResult } from './readers.ts';
+import {
+  asParallaxError,
+  expandPath,
+  merge,
+  readFileInput,
+  readStdin,
+  readUrl,
+  type IngestResult,
+} from './readers.ts';
 import type { IngestOptions } from './types.ts';
 
 export { articleFromHtml, articleFromText, contentId, type ArticleMeta } from './article.ts';
-export { cleanText, type CleanedText, type CleanOptions, type TextMetadata, type MetadataValue } from './clean.ts';
+export {
+  cleanText,
+  type CleanedText,
+  type CleanOptions,
+  type TextMetadata,
+  type MetadataValue,
+} from './clean.ts';
 export { decodeBytes, type DecodedText } from './decode.ts';
 export { parseFeed } from './feed.ts';
 export { detectLanguage } from './language-id.ts';
 export type { IngestFailure, IngestResult } from './readers.ts';
-export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, type IngestOptions, type Feed, type FeedItem } from './types.ts';
+export {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  type IngestOptions,
+  type Feed,
+  type FeedItem,
+} from './types.ts';
 
 export interface IngestIo {
   /** Where `-` reads from; process.stdin by default (tests pass a stream). */
@@ -29,7 +49,11 @@ export interface IngestIo {
 }
 
 /** Reads every input; never throws for a bad input (it becomes a failure). */
-export async function ingest(inputs: string[], options: IngestOptions = {}, io: IngestIo = {}): Promise<IngestResult> {
+export async function ingest(
+  inputs: string[],
+  options: IngestOptions = {},
+  io: IngestIo = {},
+): Promise<IngestResult> {
   const result: IngestResult = { articles: [], failures: [] };
   const units: string[] = [];
   for (const input of inputs) {

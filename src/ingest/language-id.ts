@@ -36,32 +36,101 @@ const ENGLISH_FUNCTION_WORD_SHARE = 0.15;
 const FAST_PATH_CHARS = 1500;
 
 const ENGLISH_FUNCTION_WORDS = new Set(
-  'the of and to a in is that for on was with as it by at from he his be are said has have this not but an they were will who would their which its or her she been had more one about after also than'.split(' '),
+  'the of and to a in is that for on was with as it by at from he his be are said has have this not but an they were will who would their which its or her she been had more one about after also than'.split(
+    ' ',
+  ),
 );
 
 /** franc-min's ISO 639-3 codes → ISO 639-1 (macrolanguages folded: zlm → ms, arb → ar, …). */
 const ISO_639_1: Record<string, string> = {
-  eng: 'en', spa: 'es', por: 'pt', fra: 'fr', deu: 'de', ita: 'it', nld: 'nl', swe: 'sv',
-  pol: 'pl', ces: 'cs', hun: 'hu', ron: 'ro', tur: 'tr', rus: 'ru', ukr: 'uk', bel: 'be',
-  bul: 'bg', srp: 'sr', hrv: 'hr', bos: 'bs', ind: 'id', zlm: 'ms', jav: 'jv', sun: 'su',
-  vie: 'vi', tgl: 'tl', swh: 'sw', hau: 'ha', yor: 'yo', ibo: 'ig', zul: 'zu', som: 'so',
-  kin: 'rw', run: 'rn', nya: 'ny', lin: 'ln', plt: 'mg', uzn: 'uz', azj: 'az', kaz: 'kk',
-  arb: 'ar', urd: 'ur', pes: 'fa', pbu: 'ps', hin: 'hi', mar: 'mr', npi: 'ne', ckb: 'ku',
-  cmn: 'zh', jpn: 'ja', kor: 'ko', tha: 'th', ben: 'bn', tel: 'te', tam: 'ta', guj: 'gu',
-  kan: 'kn', mal: 'ml', pan: 'pa', ori: 'or', mya: 'my', amh: 'am', kat: 'ka', hye: 'hy',
-  ell: 'el', heb: 'he', sin: 'si', khm: 'km', lao: 'lo', ful: 'ff', fuv: 'ff', qug: 'qu',
+  eng: 'en',
+  spa: 'es',
+  por: 'pt',
+  fra: 'fr',
+  deu: 'de',
+  ita: 'it',
+  nld: 'nl',
+  swe: 'sv',
+  pol: 'pl',
+  ces: 'cs',
+  hun: 'hu',
+  ron: 'ro',
+  tur: 'tr',
+  rus: 'ru',
+  ukr: 'uk',
+  bel: 'be',
+  bul: 'bg',
+  srp: 'sr',
+  hrv: 'hr',
+  bos: 'bs',
+  ind: 'id',
+  zlm: 'ms',
+  jav: 'jv',
+  sun: 'su',
+  vie: 'vi',
+  tgl: 'tl',
+  swh: 'sw',
+  hau: 'ha',
+  yor: 'yo',
+  ibo: 'ig',
+  zul: 'zu',
+  som: 'so',
+  kin: 'rw',
+  run: 'rn',
+  nya: 'ny',
+  lin: 'ln',
+  plt: 'mg',
+  uzn: 'uz',
+  azj: 'az',
+  kaz: 'kk',
+  arb: 'ar',
+  urd: 'ur',
+  pes: 'fa',
+  pbu: 'ps',
+  hin: 'hi',
+  mar: 'mr',
+  npi: 'ne',
+  ckb: 'ku',
+  cmn: 'zh',
+  jpn: 'ja',
+  kor: 'ko',
+  tha: 'th',
+  ben: 'bn',
+  tel: 'te',
+  tam: 'ta',
+  guj: 'gu',
+  kan: 'kn',
+  mal: 'ml',
+  pan: 'pa',
+  ori: 'or',
+  mya: 'my',
+  amh: 'am',
+  kat: 'ka',
+  hye: 'hy',
+  ell: 'el',
+  heb: 'he',
+  sin: 'si',
+  khm: 'km',
+  lao: 'lo',
+  ful: 'ff',
+  fuv: 'ff',
+  qug: 'qu',
 };
 
 export function detectLanguage(text: string): DetectedLanguage {
   const sample = text.slice(0, SAMPLE_CHARS);
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   if (letters < MIN_LETTERS) return { language: 'und', warning: null };
-  if (englishFunctionWordShare(text.slice(0, FAST_PATH_CHARS)) >= ENGLISH_FUNCTION_WORD_SHARE) return { language: 'en', warning: null };
+  if (englishFunctionWordShare(text.slice(0, FAST_PATH_CHARS)) >= ENGLISH_FUNCTION_WORD_SHARE)
+    return { language: 'en', warning: null };
   const code = franc(sample, { minLength: MIN_LETTERS });
   const language = ISO_639_1[code] ?? 'und';
   if (language === 'en') return { language, warning: null };
   const what = language === 'und' ? 'could not be determined' : `looks like ${language} (not English)`;
-  return { language, warning: `the language ${what}; Parallax analyses English text, so results may be poor` };
+  return {
+    language,
+    warning: `the language ${what}; Parallax analyses English text, so results may be poor`,
+  };
 }
 
 function englishFunctionWordShare(text: string): number {

@@ -70,7 +70,9 @@ export async function expandPath(path: string): Promise<string[]> {
   if (!info.isDirectory()) return [path];
   const found: string[] = [];
   const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
@@ -80,7 +82,11 @@ export async function expandPath(path: string): Promise<string[]> {
   };
   await walk(path);
   if (found.length === 0) {
-    throw new ParallaxError('INPUT_EMPTY', `the directory holds no supported files (${Object.keys(EXTENSION_KINDS).join(' ')})`, path);
+    throw new ParallaxError(
+      'INPUT_EMPTY',
+      `the directory holds no supported files (${Object.keys(EXTENSION_KINDS).join(' ')})`,
+      path,
+    );
   }
   return found;
 }
@@ -90,9 +96,13 @@ async function statOrThrow(path: string): Promise<Stats> {
     return await stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new ParallaxError('INPUT_NOT_FOUND', 'no such file or directory', path);
-    if (code === 'EACCES' || code === 'EPERM') throw new ParallaxError('INPUT_NOT_FOUND', 'cannot read the file: permission denied', path);
-    throw new ParallaxError('INPUT_NOT_FOUND', `cannot read the file: ${(error as Error).message}`, path, { cause: error });
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new ParallaxError('INPUT_NOT_FOUND', 'no such file or directory', path);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new ParallaxError('INPUT_NOT_FOUND', 'cannot read the file: permission denied', path);
+    throw new ParallaxError('INPUT_NOT_FOUND', `cannot read the file: ${(error as Error).message}`, path, {
+      cause: error,
+    });
   }
 }
 
@@ -104,7 +114,10 @@ export async function readFileInput(path: string, options: IngestOptions): Promi
   return readBytes(bytes, path, EXTENSION_KINDS[extname(path).toLowerCase()] ?? null, null, options);
 }
 
-export async function readStdin(stream: NodeJS.ReadableStream, options: IngestOptions): Promise<IngestResult> {
+export async function readStdin(
+  stream: NodeJS.ReadableStream,
+  options: IngestOptions,
+): Promise<IngestResult> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const chunks: Buffer[] = [];
   let size = 0;
@@ -132,7 +145,14 @@ function byteSize(n: number): string {
 }
 
 /** Decoded bytes of any kind → articles. `kind` null means: sniff it from the content. */
-async function readBytes(bytes: Buffer, origin: string, kind: InputKind | null, charset: string | null, options: IngestOptions, meta: ArticleMeta = {}): Promise<IngestResult> {
+async function readBytes(
+  bytes: Buffer,
+  origin: string,
+  kind: InputKind | null,
+  charset: string | null,
+  options: IngestOptions,
+  meta: ArticleMeta = {},
+): Promise<IngestResult> {
   const decoded = decodeBytes(bytes, origin, charset);
   const warnings = decoded.note ? [decoded.note] : [];
   const text = decoded.text;
@@ -162,7 +182,12 @@ function sniffKind(text: string): InputKind {
 
 // ───────────────────────────── URLs ─────────────────────────────
 
-export async function readUrl(url: string, options: IngestOptions, meta: ArticleMeta = {}, origin = url): Promise<IngestResult> {
+export async function readUrl(
+  url: string,
+  options: IngestOptions,
+  meta: ArticleMeta = {},
+  origin = url,
+): Promise<IngestResult> {
   const resource = await safeFetch(url, {
     allowPrivate: options.allowPrivate ?? false,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -178,10 +203,17 @@ export async function readUrl(url: string, options: IngestOptions, meta: Article
         : type === 'text/plain'
           ? 'text'
           : null;
-  return readBytes(resource.body, origin, kind, resource.charset ?? charsetOf(resource.headers['content-type']), options, {
-    url: resource.finalUrl,
-    ...meta,
-  });
+  return readBytes(
+    resource.body,
+    origin,
+    kind,
+    resource.charset ?? charsetOf(resource.headers['content-type']),
+    options,
+    {
+      url: resource.finalUrl,
+      ...meta,
+    },
+  );
 }
 
 // ───────────────────────────── feeds ─────────────────────────────
@@ -205,13 +237,28 @@ async function readFeed(xml: string, origin: string, options: IngestOptions): Pr
 
 /** Full content when the feed carries it; else the page; else, with a warning, the summary. */
 async function readFeedItem(item: FeedItem, origin: string, options: IngestOptions): Promise<IngestResult> {
-  const meta: ArticleMeta = { origin, title: item.title, author: item.author, published: item.published, url: item.url, provenance: 'feed' };
+  const meta: ArticleMeta = {
+    origin,
+    title: item.title,
+    author: item.author,
+    published: item.published,
+    url: item.url,
+    provenance: 'feed',
+  };
   if (item.contentHtml) return { articles: [articleFromHtml(item.contentHtml, meta)], failures: [] };
   const summary = item.summaryHtml ? htmlToPlainText(item.summaryHtml) : '';
   if (summary && !isTeaser(summary)) return { articles: [articleFromText(summary, meta)], failures: [] };
   if (item.url) return readUrl(item.url, options, meta, origin);
   if (summary) {
-    return { articles: [articleFromText(summary, { ...meta, warnings: ['the feed item carries only a short summary and no link'] })], failures: [] };
+    return {
+      articles: [
+        articleFromText(summary, {
+          ...meta,
+          warnings: ['the feed item carries only a short summary and no link'],
+        }),
+      ],
+      failures: [],
+    };
   }
   throw new ParallaxError('NO_ARTICLE', 'the feed item has no content, summary or link', origin);
 }
@@ -223,11 +270,16 @@ function isTeaser(summary: string): boolean {
 
 /** A feed summary's HTML → text with paragraphs (summaries are fragments, not pages). */
 function htmlToPlainText(html: string): string {
-  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`) as unknown as { document: Document };
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`) as unknown as {
+    document: Document;
+  };
   for (const br of Array.from(document.querySelectorAll('br'))) br.replaceWith('\n');
   const blocks = Array.from(document.querySelectorAll('p, li, h1, h2, h3, h4, blockquote'));
   const parts = blocks.length ? blocks.map((b) => b.textContent ?? '') : [document.body.textContent ?? ''];
-  return parts.map((p) => p.replace(/[ \t]+/g, ' ').trim()).filter(Boolean).join('\n\n');
+  return parts
+    .map((p) => p.replace(/[ \t]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 // ───────────────────────────── JSON lines ─────────────────────────────
@@ -283,7 +335,8 @@ function parseJsonLine(line: string, origin: string): JsonLine {
   for (const field of JSONL_FIELDS) {
     const v = record[field];
     if (v === undefined || v === null) continue;
-    if (typeof v !== 'string') throw new ParallaxError('JSONL_MALFORMED', `field "${field}" must be a string`, origin);
+    if (typeof v !== 'string')
+      throw new ParallaxError('JSONL_MALFORMED', `field "${field}" must be a string`, origin);
     out[field] = v;
   }
   return out;
@@ -298,6 +351,12 @@ export function merge(into: IngestResult, from: IngestResult): void {
 
 /** Unexpected errors still become one line naming the input. */
 export function asParallaxError(error: unknown, input: string): ParallaxError {
-  if (isParallaxError(error)) return error.input ? error : new ParallaxError(error.code, error.message, input, { cause: error });
-  return new ParallaxError('INTERNAL', `unexpected error: ${error instanceof Error ? error.message : String(error)}`, input, { cause: error });
+  if (isParallaxError(error))
+    return error.input ? error : new ParallaxError(error.code, error.message, input, { cause: error });
+  return new ParallaxError(
+    'INTERNAL',
+    `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+    input,
+    { cause: error },
+  );
 }

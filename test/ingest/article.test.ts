@@ -15,7 +15,12 @@ test('plain text: metadata from the text, with provenance; id from the cleaned t
   assert.equal(article.place, 'Calvo Bay');
   assert.equal(article.author, 'Rui Almada');
   assert.equal(article.language, 'en');
-  assert.deepEqual(article.provenance, { source: 'dateline', place: 'dateline', author: 'byline-footer', language: 'detected' });
+  assert.deepEqual(article.provenance, {
+    source: 'dateline',
+    place: 'dateline',
+    author: 'byline-footer',
+    language: 'detected',
+  });
   assert.ok(article.text.startsWith('The dockers of Port Veyra'));
   assert.equal(article.id, contentId(article.text));
   assert.match(article.id, /^[0-9a-f]{12}$/);
@@ -24,7 +29,12 @@ test('plain text: metadata from the text, with provenance; id from the cleaned t
 });
 
 test('given metadata wins over the text, and is marked as input', () => {
-  const article = articleFromText(BODY, { id: 'given-id', source: 'Veyra Wire', author: 'Ana Pereira', published: '2026-03-01' });
+  const article = articleFromText(BODY, {
+    id: 'given-id',
+    source: 'Veyra Wire',
+    author: 'Ana Pereira',
+    published: '2026-03-01',
+  });
   assert.equal(article.id, 'given-id');
   assert.equal(article.source, 'Veyra Wire');
   assert.equal(article.provenance.source, 'input');
@@ -40,11 +50,16 @@ test('an unreadable date is dropped with a warning', () => {
 });
 
 test('text with nothing but boilerplate is NO_ARTICLE', () => {
-  assert.throws(() => articleFromText('Comments are closed.\n\nShare this article on Facebook', { origin: 'x.txt' }), { code: 'NO_ARTICLE', input: 'x.txt' });
+  assert.throws(
+    () => articleFromText('Comments are closed.\n\nShare this article on Facebook', { origin: 'x.txt' }),
+    { code: 'NO_ARTICLE', input: 'x.txt' },
+  );
 });
 
 test('non-English text is accepted with its language and a warning', () => {
-  const article = articleFromText('Los estibadores del puerto votaron el domingo para volver al trabajo después de dos semanas de huelga, dijo el sindicato.');
+  const article = articleFromText(
+    'Los estibadores del puerto votaron el domingo para volver al trabajo después de dos semanas de huelga, dijo el sindicato.',
+  );
   assert.equal(article.language, 'es');
   assert.equal(article.warnings.length, 1);
 });

@@ -3,16 +3,20 @@ import assert from 'node:assert/strict';
 import { cleanText } from '../../src/ingest/clean.ts';
 
 const LEAD = 'The dockers of Port Veyra voted on Sunday to return to the cranes after two weeks on strike.';
-const SECOND = 'Their union said the vote was close, and that talks with the terminal operator would resume on Monday.';
+const SECOND =
+  'Their union said the vote was close, and that talks with the terminal operator would resume on Monday.';
 
 test('normalises Unicode to NFC, spaces and line breaks, and keeps curly quotes', () => {
-  const decomposed = 'Governor Elena Ma\u0301rquez said\u00a0it was \u201cover\u201d.\r\n\r\nThe  port\u200b reopened\ton Monday.';
+  const decomposed =
+    'Governor Elena Ma\u0301rquez said\u00a0it was \u201cover\u201d.\r\n\r\nThe  port\u200b reopened\ton Monday.';
   const { text } = cleanText(decomposed);
   assert.equal(text, 'Governor Elena Márquez said it was “over”.\n\nThe port reopened on Monday.');
 });
 
 test('maps quote look-alikes to standard quotation marks', () => {
-  const { text } = cleanText('He called it ``a ransom note\'\' and left. The union called it \u201Fa contract\u201D.');
+  const { text } = cleanText(
+    "He called it ``a ransom note'' and left. The union called it \u201Fa contract\u201D.",
+  );
   assert.equal(text, 'He called it “a ransom note” and left. The union called it “a contract”.');
 });
 
@@ -28,7 +32,10 @@ test('a text without blank lines has one paragraph per line', () => {
 
 test('a headline-like first line becomes the title, recorded as removed', () => {
   const result = cleanText(`Dockers Vote to End Strike in Port Veyra\n\n${LEAD}\n\n${SECOND}`);
-  assert.deepEqual(result.metadata.title, { value: 'Dockers Vote to End Strike in Port Veyra', origin: 'first-line' });
+  assert.deepEqual(result.metadata.title, {
+    value: 'Dockers Vote to End Strike in Port Veyra',
+    origin: 'first-line',
+  });
   assert.deepEqual(result.removed, [{ kind: 'title', text: 'Dockers Vote to End Strike in Port Veyra' }]);
   assert.ok(result.text.startsWith(LEAD));
 });
@@ -40,13 +47,23 @@ test('a first sentence is not taken for a headline', () => {
 });
 
 test('a known title repeated as the first paragraph is removed without re-detecting', () => {
-  const result = cleanText(`Dockers vote to end strike\n\n${LEAD}`, { knownTitle: 'Dockers Vote to End Strike' });
+  const result = cleanText(`Dockers vote to end strike\n\n${LEAD}`, {
+    knownTitle: 'Dockers Vote to End Strike',
+  });
   assert.equal(result.text, LEAD);
   assert.deepEqual(result.removed, [{ kind: 'title', text: 'Dockers vote to end strike' }]);
 });
 
 test('promotional lines, share prompts and comment chrome are removed and recorded', () => {
-  const input = [LEAD, 'Exclusive: Inside the Union Accounts', SECOND, 'RELATED: The Port That Ran Out of Cranes', 'Share this article on Facebook', 'Read more', 'Comments are closed.'].join('\n\n');
+  const input = [
+    LEAD,
+    'Exclusive: Inside the Union Accounts',
+    SECOND,
+    'RELATED: The Port That Ran Out of Cranes',
+    'Share this article on Facebook',
+    'Read more',
+    'Comments are closed.',
+  ].join('\n\n');
   const result = cleanText(input);
   assert.equal(result.text, `${LEAD}\n\n${SECOND}`);
   assert.deepEqual(
@@ -64,7 +81,9 @@ test('a syndication line gives the source and leaves the body', () => {
   const result = cleanText(`${LEAD}\n\nThis post originally ran on The Dock Gazette.`);
   assert.equal(result.text, LEAD);
   assert.deepEqual(result.metadata.source, { value: 'The Dock Gazette', origin: 'syndication-line' });
-  assert.deepEqual(result.removed, [{ kind: 'syndication', text: 'This post originally ran on The Dock Gazette.' }]);
+  assert.deepEqual(result.removed, [
+    { kind: 'syndication', text: 'This post originally ran on The Dock Gazette.' },
+  ]);
 });
 
 test('a "Follow <name> on …" footer gives the author', () => {
@@ -95,19 +114,27 @@ test('a dash inside the lead sentence is not a dateline', () => {
 });
 
 test('a paragraph cut off mid-sentence and then repeated whole appears once', () => {
-  const whole = 'The union is demanding a fifteen percent raise, safety inspections on the older cranes and the reinstatement of eleven colleagues.';
-  const cut = 'The union is demanding a fifteen percent raise, safety inspections on the older cranes and the';
+  const whole =
+    'The union is demanding a fifteen percent raise, safety inspections on the older cranes and the reinstatement of eleven colleagues.';
+  const cut =
+    'The union is demanding a fifteen percent raise, safety inspections on the older cranes and the';
   const result = cleanText([LEAD, cut, whole, SECOND].join('\n\n'));
   assert.equal(result.text, [LEAD, whole, SECOND].join('\n\n'));
   assert.deepEqual(result.removed, [{ kind: 'truncated-duplicate', text: cut }]);
 });
 
 test('a paragraph whose tail is the cut-off start of the next keeps its own sentences', () => {
-  const next = 'The union is demanding a fifteen percent raise and safety inspections on the older cranes, its leader said.';
+  const next =
+    'The union is demanding a fifteen percent raise and safety inspections on the older cranes, its leader said.';
   const glued = `${LEAD} The union is demanding a fifteen percent raise and safety inspections`;
   const result = cleanText([glued, next].join('\n\n'));
   assert.equal(result.text, [LEAD, next].join('\n\n'));
-  assert.deepEqual(result.removed, [{ kind: 'truncated-duplicate', text: 'The union is demanding a fifteen percent raise and safety inspections' }]);
+  assert.deepEqual(result.removed, [
+    {
+      kind: 'truncated-duplicate',
+      text: 'The union is demanding a fifteen percent raise and safety inspections',
+    },
+  ]);
 });
 
 test('a paragraph ending in a colon (a quote lead-in) is not a cut-off', () => {
@@ -123,17 +150,32 @@ test('a paragraph repeated verbatim is kept once', () => {
 });
 
 test('HTML text keeps its line breaks when asked', () => {
-  const result = cleanText(`${LEAD}\nSecond line of a poem\n\n${SECOND}`, { unwrapLines: false, detectTitle: false });
+  const result = cleanText(`${LEAD}\nSecond line of a poem\n\n${SECOND}`, {
+    unwrapLines: false,
+    detectTitle: false,
+  });
   assert.equal(result.text, `${LEAD}\nSecond line of a poem\n\n${SECOND}`);
 });
 
 test('bylines, credits and section labels on the first line are not headlines', () => {
-  for (const first of ['Rui Almada and Lucía Ferrer', 'From the Port', 'The harbour at dawn (Ana Pereira/Veyra Wire)', 'Ana Pereira / Veyra Wire']) {
+  for (const first of [
+    'Rui Almada and Lucía Ferrer',
+    'From the Port',
+    'The harbour at dawn (Ana Pereira/Veyra Wire)',
+    'Ana Pereira / Veyra Wire',
+  ]) {
     assert.equal(cleanText(`${first}\n\n${LEAD}`).metadata.title, undefined, first);
   }
 });
 
 test('a syndication line with "the" and a time gives the bare outlet name', () => {
-  assert.equal(cleanText(`${LEAD}\n\nThis article first appeared in the Dock Gazette.`).metadata.source?.value, 'Dock Gazette');
-  assert.equal(cleanText(`${LEAD}\n\nThis article first appeared on Veyra Wire at 9:15 a.m. on March 4, 2026.`).metadata.source?.value, 'Veyra Wire');
+  assert.equal(
+    cleanText(`${LEAD}\n\nThis article first appeared in the Dock Gazette.`).metadata.source?.value,
+    'Dock Gazette',
+  );
+  assert.equal(
+    cleanText(`${LEAD}\n\nThis article first appeared on Veyra Wire at 9:15 a.m. on March 4, 2026.`).metadata
+      .source?.value,
+    'Veyra Wire',
+  );
 });

@@ -14,7 +14,12 @@ test('Harbour Herald: dateline place and outlet, boilerplate removed', () => {
   assert.equal(article.place, 'Port Veyra');
   assert.equal(article.title, null);
   assert.ok(article.text.startsWith('A strike by dockworkers'));
-  assert.deepEqual(article.removed.map((r) => r.kind).sort(), ['comments', 'dateline', 'promo', 'syndication']);
+  assert.deepEqual(article.removed.map((r) => r.kind).sort(), [
+    'comments',
+    'dateline',
+    'promo',
+    'syndication',
+  ]);
   assert.doesNotMatch(article.text, /Exclusive:|originally ran on|Comments are closed/);
   assert.match(article.text, /Gen\. Tomás Salas Ibarra/);
 });
@@ -25,7 +30,13 @@ test('Veyra Free Press: headline title, footer author, cut-off paragraph kept on
   assert.equal(article.provenance.title, 'first-line');
   assert.equal(article.author, 'Marta Quiroga');
   assert.equal(article.source, null);
-  assert.deepEqual(article.removed.map((r) => r.kind).sort(), ['byline-footer', 'promo', 'promo', 'title', 'truncated-duplicate']);
+  assert.deepEqual(article.removed.map((r) => r.kind).sort(), [
+    'byline-footer',
+    'promo',
+    'promo',
+    'title',
+    'truncated-duplicate',
+  ]);
   assert.equal(article.text.split('Workers at Port Veyra earn on average').length - 1, 1);
   assert.match(article.text, /eleven colleagues dismissed after a forklift accident/);
   assert.doesNotMatch(article.text, /RELATED:|Share this|Follow Marta/);

@@ -32,8 +32,13 @@ test('Atom entries: alternate link, author name, html content', () => {
 });
 
 test('a malformed feed is FEED_MALFORMED, naming the input', () => {
-  assert.throws(() => parseFeed('<rss><channel><item><title>Dockers</channel></rss>', 'bad.xml'), { code: 'FEED_MALFORMED', input: 'bad.xml' });
-  assert.throws(() => parseFeed('<html><body>not a feed</body></html>', 'page.xml'), { code: 'FEED_MALFORMED' });
+  assert.throws(() => parseFeed('<rss><channel><item><title>Dockers</channel></rss>', 'bad.xml'), {
+    code: 'FEED_MALFORMED',
+    input: 'bad.xml',
+  });
+  assert.throws(() => parseFeed('<html><body>not a feed</body></html>', 'page.xml'), {
+    code: 'FEED_MALFORMED',
+  });
 });
 
 test('feed roots are recognised behind a prolog and comments', () => {

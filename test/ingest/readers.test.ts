@@ -27,8 +27,17 @@ before(() => {
   writeFileSync(path('story.txt'), STORY);
   writeFileSync(path('page.html'), PAGE);
   writeFileSync(path('empty.txt'), '');
-  writeFileSync(path('image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
-  writeFileSync(path('latin.txt'), iconv.encode('Señor Núñez, the harbour master of Port Veyra, said on Monday that the cranes would turn again “within the week”.', 'windows-1252'));
+  writeFileSync(
+    path('image.txt'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+  );
+  writeFileSync(
+    path('latin.txt'),
+    iconv.encode(
+      'Señor Núñez, the harbour master of Port Veyra, said on Monday that the cranes would turn again “within the week”.',
+      'windows-1252',
+    ),
+  );
   writeFileSync(path('nothing.html'), '<html><body><nav><a href="/">Home</a></nav></body></html>');
   writeFileSync(path('feed.rss'), RSS.replace(/<item>\s*<title>Governor[\s\S]*?<\/item>/, ''));
   writeFileSync(path('bad.xml'), '<rss><channel><item><title>Dockers</channel></rss>');
@@ -67,11 +76,19 @@ test('an HTML file goes through the HTML extractor', async () => {
 
 test('--source overrides the outlet of every article', async () => {
   const { articles } = await ingest([path('story.txt'), path('page.html')], { source: 'My Outlet' });
-  assert.deepEqual(articles.map((a) => [a.source, a.provenance.source]), [['My Outlet', 'input'], ['My Outlet', 'input']]);
+  assert.deepEqual(
+    articles.map((a) => [a.source, a.provenance.source]),
+    [
+      ['My Outlet', 'input'],
+      ['My Outlet', 'input'],
+    ],
+  );
 });
 
 test('bad inputs each fail with their own code; good inputs still produce articles', async () => {
-  const inputs = ['missing.txt', 'empty.txt', 'image.txt', 'nothing.html', 'bad.xml', 'story.txt'].map((n) => path(n));
+  const inputs = ['missing.txt', 'empty.txt', 'image.txt', 'nothing.html', 'bad.xml', 'story.txt'].map((n) =>
+    path(n),
+  );
   const { articles, failures } = await ingest(inputs);
   assert.equal(articles.length, 1);
   assert.deepEqual(
@@ -102,19 +119,28 @@ test('windows-1252 text is decoded, with a note', async () => {
 test('a directory: supported files, recursively, in sorted order', async () => {
   const { articles, failures } = await ingest([path('tree')]);
   assert.equal(failures.length, 0);
-  assert.deepEqual(articles.map((a) => a.origin), [path('tree', 'a.txt'), path('tree', 'b', 'two.txt')]);
+  assert.deepEqual(
+    articles.map((a) => a.origin),
+    [path('tree', 'a.txt'), path('tree', 'b', 'two.txt')],
+  );
 });
 
 test('JSONL: one article per line; a bad line is a failure naming file:line', async () => {
   const { articles, failures } = await ingest([path('dump.jsonl')]);
-  assert.deepEqual(articles.map((a) => a.origin), [`${path('dump.jsonl')}:1`, `${path('dump.jsonl')}:4`]);
+  assert.deepEqual(
+    articles.map((a) => a.origin),
+    [`${path('dump.jsonl')}:1`, `${path('dump.jsonl')}:4`],
+  );
   assert.equal(articles[0]!.source, 'Gazette Archive');
   assert.equal(articles[0]!.published, '2026-03-01');
   assert.equal(articles[1]!.url, 'https://wire.example/cranes');
-  assert.deepEqual(failures.map((f) => [f.input, f.error.code]), [
-    [`${path('dump.jsonl')}:2`, 'JSONL_MALFORMED'],
-    [`${path('dump.jsonl')}:5`, 'JSONL_MALFORMED'],
-  ]);
+  assert.deepEqual(
+    failures.map((f) => [f.input, f.error.code]),
+    [
+      [`${path('dump.jsonl')}:2`, 'JSONL_MALFORMED'],
+      [`${path('dump.jsonl')}:5`, 'JSONL_MALFORMED'],
+    ],
+  );
 });
 
 test('a feed file with full content: one article per item, metadata from the feed', async () => {
@@ -133,7 +159,10 @@ test('stdin ("-") is read, with the size cap', async () => {
   const { articles } = await ingest(['-'], {}, { stdin: Readable.from([Buffer.from(STORY)]) });
   assert.equal(articles[0]!.origin, '-');
   const { failures } = await ingest(['-'], { maxBytes: 10 }, { stdin: Readable.from([Buffer.from(STORY)]) });
-  assert.deepEqual(failures.map((f) => [f.input, f.error.code]), [['-', 'INPUT_TOO_LARGE']]);
+  assert.deepEqual(
+    failures.map((f) => [f.input, f.error.code]),
+    [['-', 'INPUT_TOO_LARGE']],
+  );
 });
 
 describe('URLs (a local server, --allow-private)', () => {
@@ -182,10 +211,13 @@ describe('URLs (a local server, --allow-private)', () => {
   test('an HTML page, directly and through a redirect', async () => {
     const { articles, failures } = await ingest([`${base}/page`, `${base}/moved`], { allowPrivate: true });
     assert.equal(failures.length, 0);
-    assert.deepEqual(articles.map((a) => [a.origin, a.url, a.title]), [
-      [`${base}/page`, `${base}/page`, 'Cranes Turn Again'],
-      [`${base}/moved`, `${base}/page`, 'Cranes Turn Again'],
-    ]);
+    assert.deepEqual(
+      articles.map((a) => [a.origin, a.url, a.title]),
+      [
+        [`${base}/page`, `${base}/page`, 'Cranes Turn Again'],
+        [`${base}/moved`, `${base}/page`, 'Cranes Turn Again'],
+      ],
+    );
   });
 
   test('a private address is refused without --allow-private', async () => {
@@ -193,12 +225,15 @@ describe('URLs (a local server, --allow-private)', () => {
     assert.equal(failures[0]?.error.code, 'URL_FORBIDDEN');
   });
 
-  test('an RSS feed of teasers: each item page is fetched; a dead link is that item\'s failure', async () => {
+  test("an RSS feed of teasers: each item page is fetched; a dead link is that item's failure", async () => {
     const { articles, failures } = await ingest([`${base}/rss`], { allowPrivate: true });
     assert.equal(articles.length, 1);
     assert.equal(articles[0]!.origin, `${base}/rss#1`);
     assert.ok(articles[0]!.text.startsWith('The cranes of Port Veyra turned again'));
-    assert.deepEqual(failures.map((f) => [f.input, f.error.code]), [[`${base}/rss#2`, 'URL_BAD_STATUS']]);
+    assert.deepEqual(
+      failures.map((f) => [f.input, f.error.code]),
+      [[`${base}/rss#2`, 'URL_BAD_STATUS']],
+    );
   });
 
   test('an Atom feed served as application/xml uses its full content', async () => {
@@ -213,11 +248,17 @@ describe('URLs (a local server, --allow-private)', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const deadPort = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const { failures } = await ingest([`${base}/slow`, `${base}/big`, `http://127.0.0.1:${deadPort}/`, 'http://exa mple/'], {
-      allowPrivate: true,
-      timeoutMs: 300,
-      maxBytes: 4096,
-    });
-    assert.deepEqual(failures.map((f) => f.error.code), ['URL_TIMEOUT', 'INPUT_TOO_LARGE', 'URL_UNREACHABLE', 'URL_INVALID']);
+    const { failures } = await ingest(
+      [`${base}/slow`, `${base}/big`, `http://127.0.0.1:${deadPort}/`, 'http://exa mple/'],
+      {
+        allowPrivate: true,
+        timeoutMs: 300,
+        maxBytes: 4096,
+      },
+    );
+    assert.deepEqual(
+      failures.map((f) => f.error.code),
+      ['URL_TIMEOUT', 'INPUT_TOO_LARGE', 'URL_UNREACHABLE', 'URL_INVALID'],
+    );
   });
 });

@@ -6,7 +6,13 @@ import { normaliseCharacters } from '../../src/ingest/clean.ts';
 import { readSeed, SEED_BREITBART, SEED_TELESUR, skipUnlessShared } from '../support/shared.ts';
 
 /** Lines that are boilerplate, by pattern (written here, not copied from the seeds). */
-const BOILERPLATE = [/^Exclusive:/i, /^RELATED:/, /^This post originally ran on/, /^Comments are closed\.$/, /^Follow .* on Facebook and Twitter\.$/];
+const BOILERPLATE = [
+  /^Exclusive:/i,
+  /^RELATED:/,
+  /^This post originally ran on/,
+  /^Comments are closed\.$/,
+  /^Follow .* on Facebook and Twitter\.$/,
+];
 
 function squash(text: string): string {
   return normaliseCharacters(text).replace(/\s+/g, ' ').trim();
@@ -43,7 +49,13 @@ describe('seed 000 (teleSUR)', skipUnlessShared('seeds', SEED_TELESUR), () => {
     assert.equal(article.place, 'Caracas');
     assert.equal(article.provenance.source, 'dateline');
     assert.equal(article.language, 'en');
-    assert.deepEqual(article.removed.map((r) => r.kind).sort(), ['comments', 'dateline', 'promo', 'promo', 'syndication']);
+    assert.deepEqual(article.removed.map((r) => r.kind).sort(), [
+      'comments',
+      'dateline',
+      'promo',
+      'promo',
+      'syndication',
+    ]);
     assertCleanBody(raw, article.text);
   });
 });
@@ -58,9 +70,17 @@ describe('seed 003 (the right-wing outlet)', skipUnlessShared('seeds', SEED_BREI
     assert.equal(truncated.length, 1);
     // The cut-off piece opens a paragraph that is kept whole exactly once.
     const opening = truncated[0]!.text.slice(0, 60);
-    assert.equal(article.text.split(opening).length - 1, 1, 'the repeated paragraph must appear exactly once');
+    assert.equal(
+      article.text.split(opening).length - 1,
+      1,
+      'the repeated paragraph must appear exactly once',
+    );
     for (const paragraph of article.text.split('\n\n')) {
-      assert.match(paragraph, /[.!?:…]["”’)]*$/, `a paragraph still ends mid-sentence: …${paragraph.slice(-60)}`);
+      assert.match(
+        paragraph,
+        /[.!?:…]["”’)]*$/,
+        `a paragraph still ends mid-sentence: …${paragraph.slice(-60)}`,
+      );
     }
     assertCleanBody(raw, article.text);
   });

@@ -22,7 +22,9 @@ interface IngestCliOptions {
 export function registerIngest(program: Command): void {
   program
     .command('ingest')
-    .description('read articles (.txt, .html, URLs, RSS/Atom feeds, .jsonl, directories, - for stdin) and show them cleaned')
+    .description(
+      'read articles (.txt, .html, URLs, RSS/Atom feeds, .jsonl, directories, - for stdin) and show them cleaned',
+    )
     .argument('<inputs...>', 'files, directories, http(s) URLs, or - for stdin')
     .option('--json', 'print the articles as a JSON array (Article[])')
     .option('--source <name>', 'the outlet of every article (overrides what the input says)')
@@ -34,7 +36,9 @@ export function registerIngest(program: Command): void {
         ...(options.allowPrivate !== undefined && { allowPrivate: options.allowPrivate }),
         ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
       });
-      process.stdout.write(options.json ? `${JSON.stringify(result.articles, null, 2)}\n` : renderSummary(result.articles));
+      process.stdout.write(
+        options.json ? `${JSON.stringify(result.articles, null, 2)}\n` : renderSummary(result.articles),
+      );
       for (const failure of result.failures) process.stderr.write(`parallax: ${failure.error.toLine()}\n`);
       process.exitCode = exitCode(result);
     });
@@ -47,7 +51,8 @@ export function exitCode(result: IngestResult): number {
 
 function parseByteCount(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number of bytes');
+  if (!Number.isInteger(n) || n <= 0)
+    throw new InvalidArgumentError('expected a positive whole number of bytes');
   return n;
 }
 
@@ -65,7 +70,11 @@ export function renderSummary(articles: Article[]): string {
         `  published ${withOrigin(a.published, a.provenance.published)}`,
       ];
       if (a.place) lines.push(`  place     ${withOrigin(a.place, a.provenance.place)}`);
-      lines.push(`  language  ${a.language}`, `  words     ${words}`, `  removed   ${a.removed.length}${removed}`);
+      lines.push(
+        `  language  ${a.language}`,
+        `  words     ${words}`,
+        `  removed   ${a.removed.length}${removed}`,
+      );
       for (const warning of a.warnings) lines.push(`  warning   ${warning}`);
       return `${lines.join('\n')}\n`;
     })
