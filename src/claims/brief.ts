@@ -52,6 +52,7 @@ export function buildBrief(alignments: Alignment[], claims: Claim[], articles: A
       .slice(0, BRIEF_LIMITS.agreed)
       .map((a) => item(a, a.partial ? `${claimText(a)} (one outlet reports more)` : claimText(a))),
     disputed: ranked('conflict')
+      .filter((a, i, all) => all.findIndex((b) => b.explanation === a.explanation) === i)
       .slice(0, BRIEF_LIMITS.disputed)
       .map((a) => item(a, a.explanation)),
     onlyIn,

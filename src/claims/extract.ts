@@ -105,14 +105,16 @@ function named(name: string, at: number, actors: Actor[], articleId: string): At
 
 /** "X said (that) …" with X a person or organisation mentioned just before the verb. */
 function speechAttribution(doc: Doc, tokens: Token[], actors: Actor[]): Attribution | null {
+  const clauseStart = tokens[0]?.start ?? 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.pos !== 'VERB' || !SPEECH_CUES.has(reportVerbLemma(t.text) ?? '')) continue;
     // "called for a rebellion", "called on the military": an act the outlet reports, not speech it relays.
     if (tokens[i + 1]?.pos === 'ADP' && tokens[i + 1]?.norm !== 'that') continue;
-    const entity = doc.entities
-      .filter((e) => (e.type === 'person' || e.type === 'organization') && e.end <= t.start && t.start - e.end <= SPEAKER_MAX_GAP)
-      .at(-1);
+    const speakers = doc.entities.filter((e) => (e.type === 'person' || e.type === 'organization') && e.start >= clauseStart && e.end <= t.start);
+    // Right before the verb ("Ortega said"), or the clause's subject before an appositive
+    // ("Gen. Salas Ibarra, the commander of the port police, said").
+    const entity = speakers.filter((e) => t.start - e.end <= SPEAKER_MAX_GAP).at(-1) ?? speakers.find((e) => e.start - clauseStart <= SUBJECT_MAX_OFFSET);
     if (entity) return named(entity.text, entity.start, actors, doc.article.id);
     const prev = tokens[i - 1];
     if (prev && (prev.norm === 'he' || prev.norm === 'she')) return null; // resolved by quotes, not here
@@ -125,6 +127,8 @@ const SPEECH_CUES = new Set(['say', 'tell', 'claim', 'allege', 'insist', 'argue'
 
 /** Characters between a speaker's name and its verb ("Ortega, his lawyer, said" fits). */
 const SPEAKER_MAX_GAP = 40;
+/** A name this close to the clause start (characters; room for a title such as "Gen. ") is the clause's subject. */
+const SUBJECT_MAX_OFFSET = 8;
 
 function predicateOf(tokens: Token[]): string | null {
   const verbs = tokens.filter((t) => t.pos === 'VERB');

@@ -10,6 +10,8 @@ const HEDGES_FILE = resolve(import.meta.dirname, '../../resources/claims/hedges.
 
 /** Hedges news writing uses that Hyland's academic list lacks (ours). */
 const NEWS_HEDGES = ['allegedly', 'reportedly', 'purportedly', 'supposedly', 'alleged', 'so-called', 'unconfirmed'];
+/** Verbs that hedge only before "to"/"that" ("appears to be"), not "appear before a magistrate". */
+const RAISING_HEDGES = new Set(['appear', 'appears', 'appeared', 'seem', 'seems', 'tend', 'tends']);
 /** Approximators that are hedges only before a number ("about 300"), prepositions otherwise. */
 const NUMBER_HEDGES = new Set(['about', 'around', 'approximately', 'roughly', 'almost']);
 
@@ -31,6 +33,7 @@ export function hedgeOf(tokens: Token[]): string | null {
     const norm = tokens[i]!.norm;
     if (single!.has(norm)) {
       if (NUMBER_HEDGES.has(norm) && tokens[i + 1]?.pos !== 'NUM') continue;
+      if (RAISING_HEDGES.has(norm) && tokens[i + 1]?.norm !== 'to' && tokens[i + 1]?.norm !== 'that') continue;
       return tokens[i]!.text;
     }
     for (const phrase of multi!) {

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Alignment, Claim } from '../../src/model/index.ts';
+import { analyse, type Analysis } from './analyse.ts';
+
+function claimWith(result: Analysis, snippet: string): Claim {
+  const claim = result.claims.find((c) => c.text.includes(snippet));
+  assert.ok(claim, `a claim containing "${snippet}" among:\n${result.claims.map((c) => c.text).join('\n')}`);
+  return claim;
+}
+
+function alignmentOf(result: Analysis, kind: Alignment['kind'], ...snippets: string[]): Alignment | undefined {
+  const ids = snippets.map((s) => claimWith(result, s).id);
+  return result.alignments.find((a) => a.kind === kind && ids.every((id) => a.claims.includes(id)));
+}
+
+function assertSpans(result: Analysis): void {
+  const texts = new Map(result.docs.map((d) => [d.article.id, d.article.text]));
+  for (const c of result.claims) assert.equal(texts.get(c.article)!.slice(c.start, c.end), c.text);
+}
+
+describe('conflicts', () => {
+  test('a duration written two ways: "6 years" vs "a seven-year sentence"', () => {
+    const r = analyse([
+      'The former mayor of Eastfold, Corin Vale, was sentenced to 6 years in prison for fraud on Monday.',
+      'Corin Vale, the former mayor of Eastfold, received a seven-year prison sentence for fraud on Monday.',
+    ]);
+    assertSpans(r);
+    const conflict = alignmentOf(r, 'conflict', '6 years', 'seven-year');
+    assert.ok(conflict, JSON.stringify(r.alignments.map((a) => a.explanation)));
+    assert.match(conflict.explanation, /6 years \(Outlet A\) vs seven-year \(Outlet B\)/);
+  });
+
+  test('a count: 40 vs 400 detained', () => {
+    const r = analyse([
+      'Police detained 40 protesters outside the ministry of transport on Friday.',
+      'Police detained 400 protesters outside the ministry of transport on Friday night.',
+    ]);
+    assert.ok(alignmentOf(r, 'conflict', '40 protesters', '400 protesters'));
+  });
+
+  test('opposite characterisations: violent vs peaceful march', () => {
+    const r = analyse([
+      'Thousands of farmers joined a violent march through the capital on Saturday.',
+      'Thousands of farmers joined a peaceful march through the capital on Saturday.',
+    ]);
+    const conflict = alignmentOf(r, 'conflict', 'violent march', 'peaceful march');
+    assert.ok(conflict);
+    assert.match(conflict.explanation, /march/);
+  });
+
+  test('a place: the talks held in two different cities', () => {
+    const r = analyse([
+      'The ceasefire talks between the two provinces were held in Geneva this week.',
+      'The ceasefire talks between the two provinces were held in Vienna this week.',
+    ]);
+    assert.ok(alignmentOf(r, 'conflict', 'Geneva', 'Vienna'), JSON.stringify(r.alignments.map((a) => a.explanation)));
+  });
+
+  test('the same figure on both sides is agreement, not conflict', () => {
+    const r = analyse([
+      'Police detained 40 protesters outside the ministry of transport on Friday.',
+      'On Friday, police detained 40 protesters outside the transport ministry.',
+    ]);
+    assert.equal(r.alignments.filter((a) => a.kind === 'conflict').length, 0);
+    assert.ok(alignmentOf(r, 'agreed', 'detained 40', 'detained 40'));
+  });
+});
+
+describe('agreement and omission', () => {
+  test('partial agreement: one side adds a charge', () => {
+    const r = analyse([
+      'A court in Eastfold convicted the activist Mara Dunn of inciting violence.',
+      'A court in Eastfold convicted the activist Mara Dunn of arson and inciting violence.',
+    ]);
+    const agreed = alignmentOf(r, 'agreed', 'of inciting violence', 'arson and inciting violence');
+    assert.ok(agreed);
+    assert.equal(agreed.partial, true);
+    assert.match(agreed.explanation, /arson/);
+  });
+
+  test('a fact only one outlet reports is unique, and appears in the brief', () => {
+    const r = analyse([
+      'The Lorn river flooded the lower town of Eastfold on Tuesday.',
+      'The Lorn river flooded the lower town of Eastfold on Tuesday. The regional governor cancelled a planned visit to the trade fair in Osterby.',
+    ]);
+    const unique = alignmentOf(r, 'unique', 'cancelled a planned visit');
+    assert.ok(unique);
+    assert.match(unique.explanation, /^Only Outlet B reports/);
+    const onlyB = r.brief.onlyIn[unique.articles[0]!]!;
+    assert.ok(onlyB.some((item) => item.text.includes('cancelled a planned visit')));
+  });
+});
+
+describe('claim extraction', () => {
+  test('attribution: outlet, named, according to, unnamed', () => {
+    const r = analyse([
+      'The dam was completed in March. Engineer Tomas Brell said the spillway had failed twice. The repairs cost 2 million euros, according to the water board. Critics say the inspections were rushed.',
+      'Unrelated filler sentence about a different topic entirely.',
+    ]);
+    assert.deepEqual(claimWith(r, 'dam was completed').attribution, { kind: 'outlet' });
+    const named = claimWith(r, 'spillway').attribution;
+    assert.equal(named.kind, 'named');
+    assert.equal(named.kind === 'named' && named.name, 'Tomas Brell');
+    const according = claimWith(r, 'repairs cost').attribution;
+    assert.equal(according.kind, 'named');
+    assert.equal(according.kind === 'named' && according.name, 'the water board');
+    assert.equal(claimWith(r, 'inspections were rushed').attribution.kind, 'unnamed');
+  });
+
+  test('quoted speech is attributed to its speaker', () => {
+    const r = analyse(['Mayor Ilse Varga called the delay "an insult to every commuter in the valley" at the meeting.', 'Nothing here.']);
+    const claim = claimWith(r, 'insult');
+    assert.equal(claim.attribution.kind, 'named');
+  });
+
+  test('negation, hedges, quantities and dates; questions and fragments skipped', () => {
+    const r = analyse([
+      'The minister did not sign the decree. The strike could spread to 12 ports by 2027. Will the port reopen? Breaking news.',
+      'Nothing here.',
+    ]);
+    assert.equal(claimWith(r, 'did not sign').negated, true);
+    const hedged = claimWith(r, 'could spread');
+    assert.equal(hedged.modality, 'could');
+    assert.equal(hedged.quantities[0]?.value, 12);
+    assert.equal(hedged.dates[0]?.value, '2027');
+    assert.ok(!r.claims.some((c) => c.text.includes('reopen')), 'questions are not claims');
+    assert.ok(!r.claims.some((c) => c.text.includes('Breaking news')), 'fragments without a verb are not claims');
+  });
+
+  test('clauses split before a new subject, not inside a verb list', () => {
+    const r = analyse([
+      'The crews cleared the road, and the council reopened the bridge on Sunday. Soldiers blocked, searched, and detained the drivers.',
+      'Nothing here.',
+    ]);
+    claimWith(r, 'the council reopened the bridge');
+    assert.ok(!r.claims.some((c) => c.text.startsWith('and detained')));
+  });
+});
