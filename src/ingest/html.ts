@@ -474,10 +474,17 @@ function dropChromeParagraphs(paragraphs: string[], removed: Removal[], self: Pa
   // Head and tail: strip timestamp and byline lines until the first real paragraph.
   const titleKeys = new Set(self.titles.filter((t): t is string => Boolean(t)).map(labelKey));
   const isEdgeChrome = (i: number): boolean =>
-    (countWords(paragraphs[i]) <= MAX_EDGE_CHROME_WORDS && EDGE_CHROME_LINE.test(paragraphs[i])) || titleKeys.has(labelKey(paragraphs[i]));
+    (countWords(paragraphs[i]) <= MAX_EDGE_CHROME_WORDS && EDGE_CHROME_LINE.test(paragraphs[i]) && !isSentence(paragraphs[i])) ||
+    titleKeys.has(labelKey(paragraphs[i]));
   for (let i = 0; i < paragraphs.length && (!keep[i] || isEdgeChrome(i)); i++) drop(i, 'markup');
   for (let i = paragraphs.length - 1; i >= 0 && (!keep[i] || isEdgeChrome(i)); i--) drop(i, 'markup');
   return paragraphs.filter((_, i) => keep[i]);
+}
+
+/** A short closing sentence ("The match starts at 19:30.") is prose, whatever date or time it names. */
+const MIN_SENTENCE_WORDS = 6;
+function isSentence(paragraph: string): boolean {
+  return countWords(paragraph) >= MIN_SENTENCE_WORDS && /[.!?]["”’)]?$/.test(paragraph) && !/\b[ap]\.m\.$/i.test(paragraph);
 }
 
 function normaliseParagraphs(raw: string): string {

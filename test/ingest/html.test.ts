@@ -87,6 +87,31 @@ describe('extractHtml: body text', () => {
     assert.ok(result.removed.some((r) => r.kind === 'navigation' && r.text.includes('Fishing quotas')));
   });
 
+  test('drops bylines and timestamps at the edges of the body but keeps a closing sentence naming a time', () => {
+    const result = extractHtml(
+      page({
+        before: '<p>By Mara Quist</p><p>Published 7:30 AM CET Mar 4, 2031</p>',
+        after: '<p>Talks resume on Thursday at 10:00 in the harbour office.</p><p>Updated: 4.3.2031, 11:05</p>',
+      }),
+    );
+    assert.ok(result.text.startsWith(BODY[0]), result.text);
+    assert.ok(result.text.endsWith('Talks resume on Thursday at 10:00 in the harbour office.'), result.text);
+    assert.ok(result.removed.some((r) => r.text === 'Published 7:30 AM CET Mar 4, 2031'));
+  });
+
+  test('drops widget labels, gallery counters, promo lines and copyright notices inside the body', () => {
+    const result = extractHtml(
+      page({
+        before: '<p>Skip to content</p><p>Image 1 of 6</p>',
+        after: '<p>Related: Ferry timetable changes for the summer</p><p>Sign up for our morning newsletter here.</p><p>Copyright 2031 Coastal Ledger. All rights reserved.</p>',
+      }),
+    );
+    for (const gone of ['Skip to content', 'Image 1 of 6', 'Ferry timetable', 'morning newsletter', 'All rights reserved']) {
+      assert.ok(!result.text.includes(gone), `should be gone: ${gone}`);
+    }
+    assert.equal(result.text, BODY.join('\n\n'));
+  });
+
   test('survives malformed markup: unclosed tags, stray closers, bad nesting', () => {
     const html = `<html><head><title>Broken</title><body><div><p>${BODY[0]}<p>${BODY[1]}</b></i><div><p>${BODY[2]}<span><p>${BODY[3]}</div></td></tr>`;
     const result = extractHtml(html);
