@@ -201,7 +201,10 @@ export function resolveDrafts(docs: Doc[]): ActorDraft[] {
   const merged: ArticleCluster[] = [];
   const fullNamed = perArticle.flatMap((a) => a.clusters).sort((a, b) => maxWords(b) - maxWords(a));
   for (const cluster of fullNamed) {
-    const target = merged.find((m) => sameActor(m, cluster));
+    const target = bestMatch(
+      merged.filter((m) => sameActor(m, cluster)),
+      cluster,
+    );
     if (target) {
       target.mentions.push(...cluster.mentions);
       for (const f of cluster.fullNames)
@@ -225,6 +228,20 @@ export function resolveDrafts(docs: Doc[]): ActorDraft[] {
     if (chosen) chosen.mentions.push(mention);
   }
   return merged.map((c) => ({ type: c.type, mentions: c.mentions.sort(byPosition), acronyms: c.acronyms }));
+}
+
+/**
+ * Among the actors a cluster may join, the right one. A surname-only person could match two
+ * people ("López": Leopoldo López, Vladimir Padrino López): prefer the one whose last name it
+ * is, then the one mentioned most.
+ */
+function bestMatch(candidates: ArticleCluster[], cluster: ArticleCluster): ArticleCluster | undefined {
+  if (candidates.length <= 1 || cluster.fullNames.length > 0) return candidates[0];
+  const word = words(cluster.mentions[0].text)[0];
+  const lastName = (c: ArticleCluster) => Number(c.fullNames.some((f) => f[f.length - 1] === word));
+  return [...candidates].sort(
+    (a, b) => lastName(b) - lastName(a) || b.mentions.length - a.mentions.length,
+  )[0];
 }
 
 function maxWords(c: ArticleCluster): number {

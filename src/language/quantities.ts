@@ -79,7 +79,22 @@ const COUNT_UNITS: Record<string, string> = {
   police: 'police officer',
 };
 /** Number phrases followed by these are not counts of things: "one of", "two who". */
-const NOT_COUNT_NOUNS = new Set(['percent', 'per', 'times', 'time', 'of']);
+const NOT_COUNT_NOUNS = new Set([
+  'percent',
+  'per',
+  'times',
+  'time',
+  'of',
+  'one',
+  'ones',
+  'a.m.',
+  'p.m.',
+  'am',
+  'pm',
+  'self',
+  'other',
+  'others',
+]);
 const SCALE_WORDS = new Set(['million', 'billion', 'trillion', 'thousand']);
 
 export function findQuantities(text: string, tokens: Token[]): Quantity[] {

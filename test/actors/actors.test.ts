@@ -131,3 +131,18 @@ test('attributeQuotes resolves a surname and a description within the article', 
     ['teo-ruiz-vidal', 'alma-ruiz', null],
   );
 });
+
+test('a surname-only article joins the most-mentioned person of that surname elsewhere, never both', () => {
+  const run = runActors([
+    {
+      id: 'a',
+      text: 'Dock leader Rosa Kandel spoke. Rosa Kandel spoke again, and Kandel left. Minister Tomas Greve Kandel stayed.',
+    },
+    { id: 'b', text: 'Kandel said the strike would go on.' },
+  ]);
+  const rosa = actorNamed(run, 'Rosa Kandel');
+  const tomas = actorNamed(run, 'Tomas Greve Kandel');
+  assert.ok(rosa && tomas);
+  assert.ok(rosa.mentions.some((m) => m.article === 'b'));
+  assert.ok(!tomas.mentions.some((m) => m.article === 'b'));
+});
