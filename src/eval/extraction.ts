@@ -8,15 +8,16 @@
  * accuracy = share of pages whose token lists are identical.
  *
  * Three extractors are scored in the same run: our HTML path (extractHtml), the same followed
- * by cleanText when src/ingest/clean.ts is present, and Readability alone on linkedom (baseline).
+ * by cleanText (src/ingest/clean.ts), and Readability alone on linkedom (baseline).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
-import iconv from 'iconv-lite';
 import { parseHTML } from 'linkedom';
 import { ParallaxError } from '../errors.ts';
+import { cleanText } from '../ingest/clean.ts';
+import { decodeBytes } from '../ingest/decode.ts';
 import { extractHtml } from '../ingest/html.ts';
 import type { EvalResult, EvalTask } from './types.ts';
 
@@ -113,15 +114,6 @@ export interface BenchmarkPage {
   truth: string;
 }
 
-/** Pages as served are bytes; read the charset from the <meta> tag (utf-8 when absent). */
-export function decodePage(bytes: Buffer): string {
-  const head = bytes.subarray(0, 4096).toString('latin1');
-  const charset =
-    /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1]?.toLowerCase() ?? 'utf-8';
-  if (charset === 'utf-8' || charset === 'utf8' || !iconv.encodingExists(charset)) return bytes.toString('utf8');
-  return iconv.decode(bytes, charset);
-}
-
 /** Reads a folder of the benchmark's layout; `keys` restricts it to some pages. */
 export function loadBenchmarkPages(dataPath: string, keys?: string[]): BenchmarkPage[] {
   const truthPath = join(dataPath, 'ground-truth.json');
@@ -134,7 +126,7 @@ export function loadBenchmarkPages(dataPath: string, keys?: string[]): Benchmark
     key,
     url: truth[key].url ?? '',
     truth: truth[key].articleBody ?? '',
-    html: decodePage(gunzipSync(readFileSync(join(htmlDir, `${key}.html.gz`)))),
+    html: decodeBytes(gunzipSync(readFileSync(join(htmlDir, `${key}.html.gz`))), key).text, // as ingest decodes pages
   }));
 }
 
@@ -161,34 +153,20 @@ export function ourText(html: string, url: string): string {
   }
 }
 
-type CleanText = (text: string) => { text: string };
-
-/** cleanText from src/ingest/clean.ts once another engineer lands it; null until then. */
-async function loadCleanText(): Promise<CleanText | null> {
-  const specifier = '../ingest/clean.ts';
-  try {
-    const module = (await import(specifier)) as { cleanText?: CleanText };
-    return typeof module.cleanText === 'function' ? module.cleanText : null;
-  } catch {
-    return null;
-  }
-}
-
 export interface ExtractionRun {
   ours: ExtractionScores;
-  oursCleaned: ExtractionScores | null;
+  oursCleaned: ExtractionScores;
   readability: ExtractionScores;
   perPage: { key: string; ours: ShingleCounts; readability: ShingleCounts }[];
 }
 
-export async function runExtraction(pages: BenchmarkPage[]): Promise<ExtractionRun> {
-  const cleanText = await loadCleanText();
+export function runExtraction(pages: BenchmarkPage[]): ExtractionRun {
   const ours = pages.map((p) => ({ truth: p.truth, predicted: ourText(p.html, p.url) }));
-  const cleaned = cleanText ? ours.map((o) => ({ truth: o.truth, predicted: o.predicted ? cleanText(o.predicted).text : '' })) : null;
+  const cleaned = ours.map((o) => ({ truth: o.truth, predicted: o.predicted ? cleanText(o.predicted).text : '' }));
   const baseline = pages.map((p) => ({ truth: p.truth, predicted: readabilityText(p.html, p.url) }));
   return {
     ours: scorePages(ours),
-    oursCleaned: cleaned ? scorePages(cleaned) : null,
+    oursCleaned: scorePages(cleaned),
     readability: scorePages(baseline),
     perPage: pages.map((p, i) => ({
       key: p.key,
@@ -205,18 +183,16 @@ export const extractionTask: EvalTask = {
   async run(dataPath: string): Promise<EvalResult> {
     const started = performance.now();
     const pages = loadBenchmarkPages(dataPath);
-    const run = await runExtraction(pages);
+    const run = runExtraction(pages);
     const metrics: Record<string, number> = {
       f1: run.ours.f1,
       precision: run.ours.precision,
       recall: run.ours.recall,
       accuracy: run.ours.accuracy,
     };
-    if (run.oursCleaned) {
-      metrics['cleaned f1'] = run.oursCleaned.f1;
-      metrics['cleaned precision'] = run.oursCleaned.precision;
-      metrics['cleaned recall'] = run.oursCleaned.recall;
-    }
+    metrics['cleaned f1'] = run.oursCleaned.f1;
+    metrics['cleaned precision'] = run.oursCleaned.precision;
+    metrics['cleaned recall'] = run.oursCleaned.recall;
     return {
       task: 'extraction',
       data: dataPath,
@@ -229,7 +205,7 @@ export const extractionTask: EvalTask = {
       },
       count: pages.length,
       notes: [
-        'f1/precision/recall: extractHtml; "cleaned": extractHtml then cleanText (absent until src/ingest/clean.ts lands)',
+        'f1/precision/recall: extractHtml; "cleaned": extractHtml then cleanText (the full ingest path of a page)',
         'readability (this run): @mozilla/readability on linkedom, textContent, same pages, same metric',
         'published figures are on all 181 pages of the benchmark; this folder holds 121 of them',
       ],
