@@ -55,7 +55,7 @@ function isCapitalised(word: string): boolean {
 }
 
 function isPossessive(text: string, end: number): boolean {
-  return /^['’]s?\b/.test(text.slice(end, end + 2)) || /['’]s$/.test(text.slice(end - 2, end));
+  return /^['’]s?\b/.test(text.slice(end, end + 2)) || /['’]s?$/.test(text.slice(end - 2, end));
 }
 
 let capitalsCache: { text: string; words: Set<string> } | null = null;
@@ -86,7 +86,10 @@ export function namesIn(text: string, from: number, to: number): SpeakerGuess[] 
     const lone = run.length === 1 && run[0]!.start === words[0]?.start ? run[0]! : null;
     const nextWord = lone ? (/^\s+(\p{Ll}+)/u.exec(text.slice(lone.end, lone.end + 20))?.[1] ?? null) : null;
     const sentenceStart = lone !== null && !(nextWord && reportVerbLemma(nextWord)) && !midSentenceCapitals(text).has(lone.text);
-    if (run.length && !sentenceStart && !(run.length === 1 && NAME_TITLES.has(run[0]!.text.toLowerCase().replace(/\.$/, '')))) {
+    // "(D-N.Y.)" is a party tag, a run of capitals is a heading, not a name.
+    const parenthesised = run.length > 0 && text[run[0]!.start - 1] === '(';
+    const heading = run.length > 2 && run.every((w) => w.text === w.text.toUpperCase());
+    if (run.length && !parenthesised && !heading && !sentenceStart && !(run.length === 1 && NAME_TITLES.has(run[0]!.text.toLowerCase().replace(/\.$/, '')))) {
       const last = run.at(-1)!;
       if (!isPossessive(text, last.end)) {
         const start = run[0]!.start;
@@ -111,6 +114,39 @@ export function namesIn(text: string, from: number, to: number): SpeakerGuess[] 
   }
   flush();
   return names;
+}
+
+/** Words that end a speaker's noun phrase on its left ("…, said", "according to", "in"). */
+const PHRASE_BOUNDARY = new Set([...PREPOSITIONS_LIST(), 'and', 'or', 'but', 'that', 'which', 'who', 'as', 'said', 'says', 'told', 'when', 'while', 'because', 'if', 'than', 'also']);
+const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
+/** Longest run of modifiers kept before a name ("Republican party boss Reince Priebus"). */
+const MAX_MODIFIER_WORDS = 5;
+
+function PREPOSITIONS_LIST(): string[] {
+  return ['on', 'in', 'at', 'from', 'of', 'to', 'for', 'with', 'by', 'about', 'against', 'into', 'over', 'under', 'via', 'according'];
+}
+
+/**
+ * The whole noun phrase of a speaker as written: the name with the titles and descriptions
+ * before it ("Campaign chair Paul Manafort", "the presumptive Republican nominee"), stopping at
+ * punctuation, a preposition, a conjunction or a verb; a leading determiner is included.
+ */
+export function speakerPhrase(text: string, span: Span, from: number): Span {
+  const words = wordsIn(text, Math.max(from, span.start - 80), span.start);
+  let start = span.start;
+  let taken = 0;
+  for (let i = words.length - 1; i >= 0 && taken < MAX_MODIFIER_WORDS; i--) {
+    const word = words[i]!;
+    const gap = text.slice(word.end, start);
+    if (!/^\s+$/.test(gap)) break;
+    const lower = word.text.toLowerCase();
+    if (PHRASE_BOUNDARY.has(lower) || reportVerbLemma(lower) || /\d/.test(lower) || PRONOUNS.has(lower)) break;
+    start = word.start;
+    taken++;
+    if (PHRASE_DETERMINERS.has(lower)) break;
+  }
+  const tag = /^\s*\([^()]{1,12}\)/.exec(text.slice(span.end, span.end + 16));
+  return { start, end: span.end + (tag ? tag[0].length : 0) };
 }
 
 /** Reporting verbs in [from, to) used as verbs (not after a determiner: "the state"). */
@@ -154,6 +190,15 @@ function clauseSubjectStart(text: string, from: number, to: number): number {
   return match ? from + match[0].length : from;
 }
 
+/** Words that never sit inside a speaker phrase ("Asked if he", "From the report", "He has also"). */
+const NOT_IN_SPEAKER_PHRASE = new Set(['if', 'to', 'when', 'that', 'as', 'has', 'have', 'had', 'was', 'is', 'are', 'were', 'be', 'been', 'also', 'not', 'from', 'more', 'asked', 'of', 'in', 'on', 'at', 'with', 'by', 'for', 'so', 'just', 'then', 'there', 'here', 'what', 'how', 'why', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'do', 'does', 'did']);
+
+/** A pronoun, or a short phrase of determiners, adjectives and nouns ("critics", "the minister"). */
+function plausibleSpeakerPhrase(words: string[]): boolean {
+  if (words.length === 1 && PRONOUNS.has(words[0]!)) return true;
+  return words.length <= MAX_SPEAKER_PHRASE_WORDS && !words.some((w) => NOT_IN_SPEAKER_PHRASE.has(w) || (PRONOUNS.has(w) && words.length > 1));
+}
+
 /** A lower-case speaker phrase ("critics", "the minister", "he") ending right before `to`. */
 function phraseBefore(text: string, from: number, end: number): SpeakerGuess | null {
   let to = end;
@@ -173,7 +218,7 @@ function phraseBefore(text: string, from: number, end: number): SpeakerGuess | n
   const first = words[0]!;
   const last = words.at(-1)!;
   const name = text.slice(first.start, last.end);
-  if (/\d/.test(name)) return null;
+  if (/\d/.test(name) || !plausibleSpeakerPhrase(words.map((w) => w.text.toLowerCase()))) return null;
   const lowerFirst = first.text.toLowerCase();
   if (['it', 'this', 'or', 'to', 'there'].includes(lowerFirst)) return null;
   return { name, span: { start: first.start, end: last.end }, anaphoric: true };
@@ -181,9 +226,11 @@ function phraseBefore(text: string, from: number, end: number): SpeakerGuess | n
 
 /** A speaker phrase right after an inverted cue ("said Lopez", "said the minister"). */
 function phraseAfter(text: string, from: number, to: number): SpeakerGuess | null {
-  const names = namesIn(text, from, to);
+  const stop = /[,.;:(]/.exec(text.slice(from, to));
+  const names = namesIn(text, from, stop ? from + stop.index : to);
   const lead = text.slice(from, names[0]?.span.start ?? to);
-  if (names[0] && /^\s*(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(lead)) return names[0];
+  // "said Los Angeles-based attorney Edgar Martirosyan": the last name of the phrase.
+  if (names[0] && /^\s*(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(lead)) return names.at(-1)!;
   const match = /^\s*((?:the|a|an|his|her|their)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})/u.exec(text.slice(from, to));
   if (match) {
     const start = from + match[0].length - match[1]!.length;
@@ -197,15 +244,23 @@ function wordsBetween(text: string, from: number, to: number): number {
 }
 
 /** Speaker of a cue verb at [cueStart, cueEnd) within a clause starting at `clauseStart`. */
+/** Verbs whose following name is the one spoken to ("he told Fox News"), not the speaker. */
+const ADDRESSEE_VERBS = new Set(['tell', 'inform', 'ask', 'assure', 'remind', 'urge', 'warn', 'advise', 'instruct', 'congratulate', 'interview']);
+
 function speakerOfCue(text: string, clauseStart: number, cueStart: number, cueEnd: number, clauseEnd: number, preferAfter: boolean): SpeakerGuess | null {
   const subjectFrom = clauseSubjectStart(text, clauseStart, cueStart);
   const before = namesIn(text, subjectFrom, cueStart);
-  const after = phraseAfter(text, cueEnd, clauseEnd);
+  const pronounBefore = before.length ? null : phraseBefore(text, subjectFrom, cueStart);
+  // Inverted ("…,” warned Dara Quill") the name after speaks; after a subject it is spoken to.
+  const addressee = ADDRESSEE_VERBS.has(reportVerbLemma(text.slice(cueStart, cueEnd)) ?? '') && (before.length > 0 || pronounBefore !== null);
+  const after = addressee ? null : phraseAfter(text, cueEnd, clauseEnd);
+  // "…,” he told Fox News": the pronoun speaks; "…,” opposition legislator said José Olivares": the name.
+  if (pronounBefore && PRONOUNS.has(pronounBefore.name.toLowerCase())) return pronounBefore;
   if (preferAfter && after && !after.anaphoric && !before.length) return after;
   // The name nearest the verb: "Virginia delegate Beau Correll said" → Beau Correll.
   if (before.length) return before.at(-1)!;
   if (after && !after.anaphoric) return after;
-  return phraseBefore(text, subjectFrom, cueStart) ?? after;
+  return pronounBefore ?? after;
 }
 
 /** Sentence segments of a paragraph, quoted passages treated as opaque. */

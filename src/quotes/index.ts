@@ -12,7 +12,7 @@
  * `speaker` (the actor id) stays null: `attributeQuotes` in src/actors fills it.
  */
 import type { Doc, Quote, Span } from '../model/index.ts';
-import { attributePassage, namesIn, PRONOUNS, segmentsOf, type Attribution, type SpeakerGuess } from './attribution.ts';
+import { attributePassage, namesIn, PRONOUNS, segmentsOf, speakerPhrase, type Attribution, type SpeakerGuess } from './attribution.ts';
 import { findQuotedPassages, paragraphsOf, type Paragraph, type QuotedPassage } from './marks.ts';
 
 export { findQuotedPassages, type QuotedPassage } from './marks.ts';
@@ -67,7 +67,10 @@ export function quotesInText(text: string, articleId: string): Quote[] {
   return findQuotes(text, articleId).map(({ writtenSpeakerSpan: _written, cueAt: _cueAt, ...quote }) => quote);
 }
 
-/** A quote plus the speaker span as written beside the cue ("he"), before pronoun resolution. */
+/**
+ * A quote plus the speaker's whole noun phrase as written beside the cue ("Campaign chair Paul
+ * Manafort", "he"), before pronoun resolution: what attribution corpora annotate as the source.
+ */
 export interface FoundQuote extends Quote {
   writtenSpeakerSpan: Span | null;
   /** Offset of the cue this quote hangs on; two halves of "“A,” she said, “B.”" share it. */
@@ -111,7 +114,7 @@ export function findQuotes(text: string, articleId: string): FoundQuote[] {
       speakerName: resolved?.name ?? attribution?.speaker?.name ?? null,
       speakerSpan: resolved?.span ?? attribution?.speaker?.span ?? null,
       cue: attribution?.cue ?? null,
-      writtenSpeakerSpan: attribution?.speaker?.span ?? null,
+      writtenSpeakerSpan: attribution?.speaker ? speakerPhrase(text, attribution.speaker.span, openSegment?.start ?? 0) : null,
       cueAt: attribution?.cueAt ?? null,
     });
     previous = { passage, attribution, resolved };
