@@ -74,6 +74,34 @@ const LOADED_GOVERNMENT_HEADS = new Set(['regime', 'dictatorship', 'junta']);
 const PLAIN_GOVERNMENT_HEADS = new Set(['government', 'administration']);
 
 const BE_FORMS = new Set(['is', 'was', 'are', 'were', "'s", 'remains', 'remained', 'became', 'becomes']);
+/** Adjectives after "is" that describe no one: order, modality, readiness. */
+const NOT_PREDICATES = new Set([
+  'first',
+  'second',
+  'third',
+  'last',
+  'next',
+  'likely',
+  'unlikely',
+  'able',
+  'unable',
+  'sure',
+  'aware',
+  'ready',
+  'due',
+  'set',
+  'about',
+  'available',
+  'present',
+  'expected',
+  'scheduled',
+  'sorry',
+  'glad',
+  'happy',
+  'right',
+  'wrong',
+  'alone',
+]);
 const RELATIVE_PRONOUNS = new Set(['who', 'whose', 'whom', 'which']);
 const DETERMINERS = new Set(['a', 'an', 'the']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
@@ -240,6 +268,15 @@ function prenominal(
   // never open on a connector
   while (start < first && (tokens[start].norm === 'of' || tokens[start].norm === 'and')) start++;
   if (start === first) return null;
+  // "Trump praises Putin", "Trump mocks Dr Ford": right after another name, the "label" is a verb
+  const preceding = tokens[start - 1];
+  if (
+    preceding &&
+    start - 1 >= sentence.firstToken &&
+    isInOtherMention(context, preceding) &&
+    tokens[start].pos !== 'PROPN'
+  )
+    return null;
   const words = tokens.slice(start, first);
   const kind: Label['kind'] = words.every((w) => isCapitalised(w) || w.norm === 'of' || w.norm === 'and')
     ? 'title'
@@ -283,8 +320,21 @@ function appositiveAfterName(context: Context, last: number, sentence: Sentence)
   // "Lucía Ferrer, a crane operator who has worked …": the description stops at its relative clause
   if (closer !== undefined && !/^[,.;:)]$/.test(closer.text) && !RELATIVE_PRONOUNS.has(closer.norm))
     return null;
-  if (!isDescription(tokens, first, end) || isTimePhrase(context, first, end)) return null;
+  if (
+    !isDescription(tokens, first, end) ||
+    isTimePhrase(context, first, end) ||
+    isListOfNames(context, first, end)
+  )
+    return null;
   return makeLabel(context, first, end, 'appositive');
+}
+
+/** "Democrats, prominent critics and the broadcaster CNN": a list, not a description. */
+function isListOfNames(context: Context, first: number, end: number): boolean {
+  const { tokens } = context;
+  const conjunction = tokens.slice(first, end).findIndex((t) => t.pos === 'CCONJ');
+  if (conjunction < 0) return false;
+  return tokens.slice(first + conjunction + 1, end).some((t) => isInOtherMention(context, t));
 }
 
 /** "X, last month," is when, not who. */
@@ -346,7 +396,8 @@ function predicateAfterName(context: Context, last: number, sentence: Sentence):
 function predicatePhrase(context: Context, first: number, sentence: Sentence): Label | null {
   const { tokens } = context;
   let start = first;
-  if (DETERMINERS.has(tokens[start]?.norm ?? '')) start++;
+  const determined = DETERMINERS.has(tokens[start]?.norm ?? '');
+  if (determined) start++;
   let end = start;
   while (
     end < sentence.endToken &&
@@ -360,8 +411,12 @@ function predicatePhrase(context: Context, first: number, sentence: Sentence): L
   while (end > start && (tokens[end - 1].norm === 'of' || tokens[end - 1].pos === 'ADV')) end--;
   if (end === start) return null;
   const words = tokens.slice(start, end);
-  if (!words.some((w) => w.pos === 'NOUN' || w.pos === 'ADJ')) return null;
   // "X is currently serving": adverbs alone are no description
+  if (!words.some((w) => w.pos === 'NOUN' || w.pos === 'ADJ')) return null;
+  // "X was first", "X is likely": positions and modal adjectives describe nothing
+  if (words.length === 1 && NOT_PREDICATES.has(words[0].norm)) return null;
+  // a bare noun without an article is rarely a description ("X drew attention")
+  if (!determined && words.every((w) => w.pos === 'NOUN')) return null;
   return makeLabel(context, start, end, 'predicate');
 }
 

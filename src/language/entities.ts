@@ -185,7 +185,7 @@ function splitPersonRun(tokens: Token[], run: Run): Run[] {
     const prefix = norms.slice(0, k);
     if (
       prefix.every((n) => !GIVEN_NAMES.has(n)) &&
-      prefix.some((n) => COMMON_WORDS.has(n) || PERSON_TITLES.has(n))
+      prefix.some((n) => COMMON_WORDS.has(n) || PERSON_TITLES.has(n) || ORGANIZATIONS.has(n))
     ) {
       return [{ first: run.first + k, end: run.end }];
     }
