@@ -17,7 +17,7 @@ import { lineSentences, readPtcSplit, type PtcArticle } from '../../src/framing/
 import { scoreSpanIdentification } from '../../src/framing/spans-score.ts';
 import { goldTags, seededRandom, shuffleInPlace, SpanTagger, spansFromProbabilities, trainTagger, type TaggerExample, type TrainTaggerOptions } from '../../src/framing/spans.ts';
 import { PTC_LEXICONS_FILE, PTC_RESOURCE_DIR, PTC_SPANS_FILE, PTC_TECHNIQUES_FILE } from '../../src/framing/techniques-detect.ts';
-import { techniqueFeatures, trainTechniqueClassifier, type TrainClassifierOptions } from '../../src/framing/techniques.ts';
+import { techniqueFeatures, techniqueVectors, trainTechniqueClassifier, type TrainClassifierOptions } from '../../src/framing/techniques.ts';
 
 const SEED = 20261126;
 /** Share of training articles held out to choose the tagger threshold. */
@@ -90,7 +90,7 @@ export default async function trainPtc(): Promise<void> {
   const classifierStarted = Date.now();
   const examples = articles.flatMap((a) => {
     const view = buildArticleView(a.text, lineSentences(a.text), lexicons);
-    return a.spans.map((s) => ({ features: techniqueFeatures(view, s), label: s.technique }));
+    return a.spans.map((s) => ({ features: techniqueFeatures(view, s), dense: techniqueVectors(view, s), label: s.technique }));
   });
   const techniques = trainTechniqueClassifier(examples, CLASSIFIER_OPTIONS);
   const classifierSeconds = (Date.now() - classifierStarted) / 1000;

@@ -11,7 +11,7 @@ import { buildArticleView, type ArticleView } from './features-article.ts';
 import { splitSentences } from './features.ts';
 import { buildLexicons, type CompiledLexicons, type Lexicons } from './lexicon.ts';
 import { SpanTagger, type SpanModelWeights, type TaggedSpan } from './spans.ts';
-import { TechniqueClassifier, techniqueFeatures, type TechniqueModelWeights } from './techniques.ts';
+import { TechniqueClassifier, techniqueFeatures, techniqueVectors, type TechniqueModelWeights } from './techniques.ts';
 
 export const PTC_RESOURCE_DIR = resolve(import.meta.dirname, '../../resources/framing');
 export const PTC_LEXICONS_FILE = 'ptc-lexicons.json';
@@ -62,31 +62,64 @@ export interface SpanTechnique {
 
 export function classifySpan(models: PtcModels, view: ArticleView, span: Span): SpanTechnique {
   const features = techniqueFeatures(view, span);
-  const p = models.classifier.probabilities(features);
+  const p = models.classifier.probabilities(features, techniqueVectors(view, span));
   const order = p.map((_, c) => c).sort((a, b) => p[b]! - p[a]!);
   const classes = models.classifier.classes;
   return { technique: classes[order[0]!]!, probability: p[order[0]!]!, ranked: order.map((c) => classes[c]!), features };
 }
 
+/** Names of the word lists as a reader would say them. */
+const LIST_NAMES: Record<string, string> = {
+  bias: 'a bias-lexicon word',
+  report: 'a reporting verb',
+  hedge: 'a hedge',
+  factive: 'a factive verb',
+  assertive: 'an assertive verb',
+  implicative: 'an implicative verb',
+  nation: 'an appeal to the nation or group',
+  absolute: 'an absolute',
+  intensifier: 'an intensifier',
+  doubt: 'a doubt cue',
+  fear: 'a fear word',
+  causal: 'a causal connective',
+  bandwagon: 'a bandwagon or hated-figure word',
+  deflect: 'a subject-changing cue',
+  authority: 'an authority word',
+};
+
+/** Function words never offered to a reader as a trigger on their own. */
+const FUNCTION_WORDS = new Set(
+  'a an the of in on at to for from by with and or but is are was were be been it its this that these those he she they we you i his her their our your my as than then so if not no do does did has have had will would can could may might must shall should who whom which what when where why how there here about into over after before up down out off , . ; : " \' ( ) “ ” ‘ ’ -'.split(' '),
+);
+
+function isFunctionPhrase(value: string): boolean {
+  return value.split('|').every((w) => FUNCTION_WORDS.has(w));
+}
+
+/** Features a reader can follow: the span's own words and bigrams, word lists, repetition. */
+function isReadableFeature(name: string): boolean {
+  return /^(u|b|lex)=/.test(name) || /^rep=(2-3|4-7|8\+)$/.test(name) || name === 'whole-sentence';
+}
+
 /** A reader-facing reason from the features that pushed hardest toward the technique. */
 function reasonFor(models: PtcModels, result: SpanTechnique, quotedBy: string | null): string {
   const c = models.classifier.classes.indexOf(result.technique);
-  const strongest = models.classifier.strongestFeatures(result.features, c, 12);
+  const strongest = models.classifier.strongestFeatures(result.features.filter(isReadableFeature), c, 2 * REASON_FEATURES);
   const words: string[] = [];
   const cues: string[] = [];
   for (const name of strongest) {
-    const [kind, value = ''] = [name.slice(0, name.indexOf('=')), name.slice(name.indexOf('=') + 1)];
-    if ((kind === 'u' || kind === 'b') && words.length < REASON_FEATURES) words.push(`"${value.replace('|', ' ')}"`);
-    else if (kind === 'lex' && cues.length < REASON_FEATURES) cues.push(`${value} word`);
-    else if (kind === 'rep' && value !== '0' && value !== '1') cues.push(`repeated ${value} times in the article`);
-    else if (name === 'whole-sentence') cues.push('the whole sentence');
-    else if (kind === 'L' || kind === 'R' || kind === 'L1' || kind === 'R1') {
-      if (cues.length < REASON_FEATURES) cues.push(`next to "${value}"`);
-    }
+    const kind = name.slice(0, name.indexOf('='));
+    const value = name.slice(name.indexOf('=') + 1);
+    if (kind === 'u' || kind === 'b') {
+      if (words.length < REASON_FEATURES && !isFunctionPhrase(value)) words.push(`"${value.replace('|', ' ')}"`);
+    } else if (kind === 'lex') cues.push(`${LIST_NAMES[value] ?? value}`);
+    else if (kind === 'rep') cues.push(`the phrase recurs ${value} times in the article`);
+    else if (name === 'whole-sentence') cues.push('a whole-sentence pattern');
   }
   const parts = [`${result.technique.replace(/_/g, ' ')} (p=${result.probability.toFixed(2)})`];
   if (words.length) parts.push(`trigger words ${words.join(', ')}`);
   if (cues.length) parts.push([...new Set(cues)].slice(0, REASON_FEATURES).join(', '));
+  if (!words.length && !cues.length) parts.push('from the wording around the span');
   if (quotedBy) parts.push(`inside a quotation by ${quotedBy}`);
   return parts.join('; ');
 }
