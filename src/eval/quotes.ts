@@ -71,7 +71,7 @@ function mergeInterrupted(quotes: FoundQuote[]): FoundQuote[] {
   for (const quote of quotes) {
     const last = merged.at(-1);
     if (last && quote.cueAt !== null && last.cueAt === quote.cueAt && quote.start - last.end <= MAX_INTERRUPTION_CHARS) {
-      merged[merged.length - 1] = { ...last, end: quote.end };
+      merged[merged.length - 1] = { ...last, end: quote.end, reportedSpan: { start: last.reportedSpan.start, end: quote.reportedSpan.end } };
     } else merged.push(quote);
   }
   return merged;
@@ -109,7 +109,7 @@ function score(text: string, predicted: FoundQuote[], gold: GoldAttribution[], c
   counts.gold += gold.length;
   const pairs: { p: number; g: number; size: number }[] = [];
   predicted.forEach((quote, p) => gold.forEach((g, gi) => {
-    const size = overlap(quote, g.content);
+    const size = overlap(quote.reportedSpan, g.content);
     if (size > 0) pairs.push({ p, g: gi, size });
   }));
   pairs.sort((a, b) => b.size - a.size);
@@ -122,7 +122,7 @@ function score(text: string, predicted: FoundQuote[], gold: GoldAttribution[], c
     const quote = predicted[pair.p]!;
     const g = gold[pair.g]!;
     counts.contentOverlap++;
-    if (sameSpan(text, quote, g.content)) counts.contentExact++;
+    if (sameSpan(text, quote.reportedSpan, g.content)) counts.contentExact++;
     const speaker = quote.writtenSpeakerSpan;
     if (speaker && g.source && overlap(speaker, g.source) > 0) {
       counts.sourceOverlap++;

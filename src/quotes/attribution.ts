@@ -226,7 +226,8 @@ function phraseBefore(text: string, from: number, end: number): SpeakerGuess | n
 
 /** A speaker phrase right after an inverted cue ("said Lopez", "said the minister"). */
 function phraseAfter(text: string, from: number, to: number): SpeakerGuess | null {
-  const stop = /[,.;:(]/.exec(text.slice(from, to));
+  // The phrase ends at a comma, a parenthesis or a full stop (not an initial's: "Virgie M. Rollins").
+  const stop = /[,;:(]|\.(?!\s+\p{Lu})/u.exec(text.slice(from, to));
   const names = namesIn(text, from, stop ? from + stop.index : to);
   const lead = text.slice(from, names[0]?.span.start ?? to);
   // "said Los Angeles-based attorney Edgar Martirosyan": the last name of the phrase.

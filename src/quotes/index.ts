@@ -64,7 +64,7 @@ export function extractQuotes(doc: Doc): Quote[] {
 
 /** The same as `extractQuotes`, on bare text (the quote evaluation has no Doc). */
 export function quotesInText(text: string, articleId: string): Quote[] {
-  return findQuotes(text, articleId).map(({ writtenSpeakerSpan: _written, cueAt: _cueAt, ...quote }) => quote);
+  return findQuotes(text, articleId).map(({ writtenSpeakerSpan: _written, cueAt: _cueAt, reportedSpan: _reported, ...quote }) => quote);
 }
 
 /**
@@ -75,6 +75,12 @@ export interface FoundQuote extends Quote {
   writtenSpeakerSpan: Span | null;
   /** Offset of the cue this quote hangs on; two halves of "“A,” she said, “B.”" share it. */
   cueAt: number | null;
+  /**
+   * What the speaker is reported to have said, as attribution corpora mark it: the quote with
+   * its marks, or for a partial quote after its verb the whole reported clause
+   * ("said the plan was “reckless”" → "the plan was “reckless”").
+   */
+  reportedSpan: Span;
 }
 
 /** Quotes with the written speaker span kept: the evaluation scores that span. */
@@ -114,13 +120,32 @@ export function findQuotes(text: string, articleId: string): FoundQuote[] {
       speakerName: resolved?.name ?? attribution?.speaker?.name ?? null,
       speakerSpan: resolved?.span ?? attribution?.speaker?.span ?? null,
       cue: attribution?.cue ?? null,
-      writtenSpeakerSpan: attribution?.speaker ? speakerPhrase(text, attribution.speaker.span, openSegment?.start ?? 0) : null,
+      writtenSpeakerSpan: attribution?.speaker ? speakerPhrase(text, attribution.speaker.span, 0) : null,
       cueAt: attribution?.cueAt ?? null,
+      reportedSpan: reportedSpan(text, passage, attribution),
     });
     previous = { passage, attribution, resolved };
   }
   return quotes;
 }
+
+/** See `FoundQuote.reportedSpan`. */
+function reportedSpan(text: string, passage: QuotedPassage, attribution: Attribution | null): Span {
+  const end = Math.min(text.length, passage.close + 1);
+  if (attribution && attribution.cueAt < passage.open && /^\p{L}/u.test(attribution.cue)) {
+    const afterCue = attribution.cueAt + attribution.cue.length;
+    const between = text.slice(afterCue, passage.open);
+    // Only when the clause runs straight from the verb to the quote (no sentence break, no other quote).
+    if (!/[.!?:;“”"]/.test(between) && between.length <= REPORTED_CLAUSE_MAX_CHARS) {
+      const lead = /^\s*(?:that\s+)?/.exec(between)![0].length;
+      return { start: afterCue + lead, end };
+    }
+  }
+  return { start: passage.open, end };
+}
+
+/** Longest stretch between a verb and a partial quote still read as one reported clause. */
+const REPORTED_CLAUSE_MAX_CHARS = 160;
 
 /** Does `next` carry on the previous quote: same paragraph, or opening the following one? */
 function continuesPrevious(text: string, before: QuotedPassage, next: QuotedPassage, paragraphs: Paragraph[]): boolean {
