@@ -4,11 +4,13 @@ import { extractionTask } from './extraction.ts';
 import { storiesEval } from './stories.ts';
 import { quotesEval } from './quotes.ts';
 import { ptcTask } from './ptc.ts';
+import { babeTask } from './babe.ts';
+import { hyperpartisanTask } from './hyperpartisan.ts';
 
 export type { EvalResult, EvalTask } from './types.ts';
 export { sharedDataDir } from './data.ts';
 
-export const EVAL_TASKS: EvalTask[] = [extractionTask, storiesEval, quotesEval, ptcTask];
+export const EVAL_TASKS: EvalTask[] = [extractionTask, storiesEval, quotesEval, ptcTask, babeTask, hyperpartisanTask];
 
 export function findEvalTask(name: string): EvalTask | undefined {
   return EVAL_TASKS.find((task) => task.name === name);

@@ -4,9 +4,8 @@
  * other inner folds only (cross-fitting): otherwise every biased training sentence would see its
  * own marked words and the model would over-trust the table.
  */
-import { compileLexicons, learnWordBias, sentenceFeatureVector, BIAS_HASH_BITS, type BiasLexicons, type WordBiasTable } from './bias-features.ts';
+import { compileLexicons, learnWordBias, sentenceFeatureVector, BIAS_DENSE_DIMENSIONS, BIAS_HASH_BITS, type BiasLexicons, type WordBiasTable } from './bias-features.ts';
 import type { BabeSentence } from './bias-data.ts';
-import type { WordVectors } from './bias-embedding.ts';
 import { binaryMetrics, predictProbability, stratifiedFolds, trainLogistic, type BinaryMetrics, type LogisticModel, type TrainOptions } from './linear.ts';
 
 /** Seed for fold assignment and example order; fixed so every run gives the same figures. */
@@ -28,6 +27,7 @@ export const BIAS_TRAIN_OPTIONS: TrainOptions = {
   l2: 1e-4,
   learningRate: 0.05,
   seed: BIAS_SEED,
+  extraDims: BIAS_DENSE_DIMENSIONS,
 };
 
 export interface TrainedSentenceBias {
@@ -38,19 +38,17 @@ export interface TrainedSentenceBias {
 export function trainSentenceBias(
   sentences: BabeSentence[],
   lexicons: BiasLexicons,
-  wordVectors: WordVectors | undefined,
   options = BIAS_TRAIN_OPTIONS,
 ): TrainedSentenceBias {
-  const extra = { ...options, extraDims: wordVectors?.dim ?? 0 };
   const compiled = compileLexicons(lexicons);
   const inner = stratifiedFolds(sentences.map((s) => s.biased), INNER_FOLDS, options.seed + 1);
   const innerTables = Array.from({ length: INNER_FOLDS }, (_, fold) =>
     learnWordBias(sentences.filter((_, i) => inner[i] !== fold)),
   );
   const examples = sentences.map((s, i) =>
-    sentenceFeatureVector(s.text, { lexicons: compiled, wordBias: innerTables[inner[i]], wordVectors }, options.bits),
+    sentenceFeatureVector(s.text, { lexicons: compiled, wordBias: innerTables[inner[i]] }, options.bits),
   );
-  const model = trainLogistic(examples, sentences.map((s) => s.biased), extra);
+  const model = trainLogistic(examples, sentences.map((s) => s.biased), options);
   return { model, wordBias: learnWordBias(sentences) };
 }
 
@@ -65,7 +63,6 @@ export interface BiasCrossValidation {
 export function crossValidateSentenceBias(
   sentences: BabeSentence[],
   lexicons: BiasLexicons,
-  wordVectors: WordVectors | undefined,
   folds = BIAS_FOLDS,
   options = BIAS_TRAIN_OPTIONS,
   threshold = 0.5,
@@ -75,10 +72,10 @@ export function crossValidateSentenceBias(
   const probabilities = new Array<number>(sentences.length).fill(0);
   for (let fold = 0; fold < folds; fold++) {
     const train = sentences.filter((_, i) => assignment[i] !== fold);
-    const { model, wordBias } = trainSentenceBias(train, lexicons, wordVectors, options);
+    const { model, wordBias } = trainSentenceBias(train, lexicons, options);
     sentences.forEach((s, i) => {
       if (assignment[i] !== fold) return;
-      probabilities[i] = predictProbability(model, sentenceFeatureVector(s.text, { lexicons: compiled, wordBias, wordVectors }, options.bits));
+      probabilities[i] = predictProbability(model, sentenceFeatureVector(s.text, { lexicons: compiled, wordBias }, options.bits));
     });
   }
   const metrics = binaryMetrics(

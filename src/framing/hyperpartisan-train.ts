@@ -5,7 +5,7 @@
  */
 import type { SentenceBiasModel } from './bias.ts';
 import type { HyperpartisanArticle } from './hyperpartisan-data.ts';
-import { articleFeatureVector, HYPERPARTISAN_HASH_BITS } from './hyperpartisan-features.ts';
+import { articleFeatureVector, HYPERPARTISAN_DENSE_DIMENSIONS, HYPERPARTISAN_HASH_BITS } from './hyperpartisan-features.ts';
 import { binaryMetrics, predictProbability, stratifiedFolds, trainLogistic, type BinaryMetrics, type LogisticModel, type SparseVector, type TrainOptions } from './linear.ts';
 
 /** Fixed seed for folds and example order. */
@@ -21,6 +21,7 @@ export const HYPERPARTISAN_TRAIN_OPTIONS: TrainOptions = {
   l2: 1e-4,
   learningRate: 0.1,
   seed: HYPERPARTISAN_SEED,
+  extraDims: HYPERPARTISAN_DENSE_DIMENSIONS,
 };
 
 export function hyperpartisanVectors(articles: HyperpartisanArticle[], biasModel: SentenceBiasModel, bits = HYPERPARTISAN_HASH_BITS): SparseVector[] {

@@ -9,11 +9,11 @@ import { ParallaxError } from '../errors.ts';
 import type { Doc } from '../model/index.ts';
 import { shippedSentenceBiasModel, type SentenceBiasModel } from './bias.ts';
 import { articleFeatureVector, type ArticleInput } from './hyperpartisan-features.ts';
-import { loadCompactModel, predictCompact, type CompactLogisticModel, type LoadedLogisticModel } from './linear.ts';
+import { loadQuantizedModel, predictCompact, type LoadedLogisticModel, type QuantizedLogisticModel } from './linear.ts';
 
 export interface HyperpartisanModelFile {
   format: 'parallax.hyperpartisan/1';
-  model: CompactLogisticModel;
+  model: QuantizedLogisticModel;
 }
 
 export const HYPERPARTISAN_MODEL_URL = new URL('../../resources/framing/hyperpartisan-model.json', import.meta.url);
@@ -24,7 +24,7 @@ function shippedModel(): LoadedLogisticModel {
   if (shipped) return shipped;
   try {
     const file = JSON.parse(readFileSync(HYPERPARTISAN_MODEL_URL, 'utf8')) as HyperpartisanModelFile;
-    shipped = loadCompactModel(file.model);
+    shipped = loadQuantizedModel(file.model);
   } catch (cause) {
     throw new ParallaxError('INTERNAL', 'hyperpartisan weights missing or unreadable; run `npm run train hyperpartisan`', HYPERPARTISAN_MODEL_URL.pathname, { cause });
   }

@@ -206,11 +206,48 @@ export function compactModel(model: LogisticModel, minAbs: number, digits = 4): 
   return { bits: model.bits, bias: Math.round(model.bias * factor) / factor, weights };
 }
 
-/** A shipped model ready to score: weights in a map (they are few). */
+/** A shipped model ready to score. */
 export interface LoadedLogisticModel {
   bits: number;
   bias: number;
-  weights: Map<number, number>;
+  weights: Map<number, number> | Float64Array;
+}
+
+/**
+ * The dense shipped form: every weight as a signed byte times `scale`, base64-encoded. At 2^18
+ * buckets that is 256 KiB before base64; the rounding error (at most scale/2 per weight) moves a
+ * typical logit by a few hundredths, which the training scripts measure and print.
+ */
+export interface QuantizedLogisticModel {
+  bits: number;
+  /** Dense features after the 2^bits hashed buckets. */
+  extraDims: number;
+  bias: number;
+  scale: number;
+  /** base64 of Int8Array(2^bits + extraDims). */
+  weights: string;
+}
+
+export function quantizeModel(model: LogisticModel): QuantizedLogisticModel {
+  let max = 0;
+  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  const scale = max === 0 ? 1 : max / 127;
+  const bytes = Int8Array.from(model.weights, (w) => Math.round(w / scale));
+  return {
+    bits: model.bits,
+    extraDims: model.weights.length - (1 << model.bits),
+    bias: model.bias,
+    scale,
+    weights: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+  };
+}
+
+export function loadQuantizedModel(quantized: QuantizedLogisticModel): LoadedLogisticModel {
+  const raw = Buffer.from(quantized.weights, 'base64');
+  const bytes = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+  const expected = (1 << quantized.bits) + quantized.extraDims;
+  if (bytes.length !== expected) throw new RangeError(`quantized model has ${bytes.length} weights, expected ${expected}`);
+  return { bits: quantized.bits, bias: quantized.bias, weights: Float64Array.from(bytes, (b) => b * quantized.scale) };
 }
 
 export function loadCompactModel(compact: CompactLogisticModel): LoadedLogisticModel {

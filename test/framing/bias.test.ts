@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { sentenceBias, sentenceBiasThreshold } from '../../src/framing/bias.ts';
+import { parseCsv, parseWordList } from '../../src/framing/bias-data.ts';
+import { compileLexicons, learnWordBias, sentenceFeatureVector } from '../../src/framing/bias-features.ts';
+import { tuneThreshold } from '../../src/framing/bias-train.ts';
+import {
+  binaryMetrics,
+  hashFeature,
+  loadQuantizedModel,
+  predictCompact,
+  predictProbability,
+  quantizeModel,
+  stratifiedFolds,
+  trainLogistic,
+  vectorize,
+  wordTokens,
+} from '../../src/framing/linear.ts';
+import { evaluateBabe } from '../../src/eval/babe.ts';
+import { sharedPath, skipUnlessShared } from '../support/shared.ts';
+
+describe('linear toolkit', () => {
+  test('wordTokens keeps hyphenated words, contractions and abbreviations whole', () => {
+    assert.deepEqual(wordTokens('The so-called "reform" won’t help the U.S. economy!'), [
+      'the', 'so-called', 'reform', "won't", 'help', 'the', 'u.s', 'economy', '!',
+    ]);
+  });
+
+  test('hashFeature is stable and within range', () => {
+    assert.equal(hashFeature('w:harbour', 18), hashFeature('w:harbour', 18));
+    for (const name of ['a', 'b:x_y', 'c:<ha']) {
+      const h = hashFeature(name, 10);
+      assert.ok(h >= 0 && h < 1024);
+    }
+  });
+
+  test('stratifiedFolds keeps each label balanced across folds', () => {
+    const labels = [...Array(50).fill(1), ...Array(100).fill(0)] as number[];
+    const folds = stratifiedFolds(labels, 5, 7);
+    for (let f = 0; f < 5; f++) {
+      const members = labels.filter((_, i) => folds[i] === f);
+      assert.equal(members.length, 30);
+      assert.equal(members.filter((l) => l === 1).length, 10);
+    }
+    assert.deepEqual(stratifiedFolds(labels, 5, 7), folds, 'same seed, same folds');
+  });
+
+  test('binaryMetrics computes accuracy, F1 and macro-F1', () => {
+    const m = binaryMetrics([1, 1, 0, 0], [1, 0, 0, 0]);
+    assert.equal(m.accuracy, 0.75);
+    assert.equal(m.precision, 1);
+    assert.equal(m.recall, 0.5);
+    assert.ok(Math.abs(m.f1 - 2 / 3) < 1e-12);
+    assert.ok(Math.abs(m.macroF1 - (2 / 3 + 0.8) / 2) < 1e-12);
+  });
+
+  test('logistic regression learns a separable toy problem and survives quantisation', () => {
+    const docs = ['vile thugs smear', 'thugs wreck everything', 'council met tuesday', 'council approved budget'];
+    const labels = [1, 1, 0, 0];
+    const vectors = docs.map((d) => vectorize(new Map(wordTokens(d).map((t) => [`w:${t}`, 1])), 10));
+    const model = trainLogistic(vectors, labels, { bits: 10, epochs: 50, l2: 0, learningRate: 0.5, seed: 1 });
+    const shipped = loadQuantizedModel(quantizeModel(model));
+    vectors.forEach((v, i) => {
+      assert.equal(predictProbability(model, v) > 0.5 ? 1 : 0, labels[i]);
+      assert.ok(Math.abs(predictProbability(model, v) - predictCompact(shipped, v)) < 0.02);
+    });
+  });
+});
+
+describe('BABE readers and features', () => {
+  test('parseCsv handles quoted separators, doubled quotes and newlines', () => {
+    const rows = parseCsv('text;label\n"A ""quoted""; field";Biased\nplain;Non-biased\n');
+    assert.deepEqual(rows, [['text', 'label'], ['A "quoted"; field', 'Biased'], ['plain', 'Non-biased']]);
+  });
+
+  test('parseWordList reads Python-style lists', () => {
+    assert.deepEqual(parseWordList("['Panned', \"mob's\", 'far-left']"), ['panned', "mob's", 'far-left']);
+    assert.deepEqual(parseWordList('[]'), []);
+  });
+
+  test('learnWordBias scores often-marked words above rarely marked ones', () => {
+    const table = learnWordBias([
+      { text: 'The mayor slammed the vile plan.', biasedWords: ['vile', 'slammed'] },
+      { text: 'A vile stunt, critics slammed.', biasedWords: ['vile'] },
+      { text: 'The plan passed on Monday.', biasedWords: [] },
+      { text: 'The mayor spoke about the plan.', biasedWords: [] },
+    ]);
+    assert.ok((table.get('vile') ?? 0) > (table.get('slammed') ?? 0));
+    assert.equal(table.get('plan'), undefined, 'never-marked words are absent');
+  });
+
+  test('lexicon hits become features', () => {
+    const lexicons = compileLexicons({ bias: ['regime'], hedges: ['perhaps'], factives: [], assertives: [], implicatives: [], reportVerbs: ['claim'] });
+    const withHits = sentenceFeatureVector('Perhaps the regime claimed victory.', { lexicons, wordBias: new Map() });
+    const without = sentenceFeatureVector('Perhaps the regime claimed victory.', { lexicons: compileLexicons({ bias: [], hedges: [], factives: [], assertives: [], implicatives: [], reportVerbs: [] }), wordBias: new Map() });
+    assert.ok(withHits.indices.length > without.indices.length);
+  });
+});
+
+describe('shipped sentence-bias model', () => {
+  test('loads, scores in 0 … 1, and has a threshold in the tuning grid', () => {
+    const p = sentenceBias('The harbour authority opened a new ferry terminal on Tuesday.');
+    assert.ok(p >= 0 && p <= 1);
+    const t = sentenceBiasThreshold();
+    assert.ok(t >= 0.3 && t <= 0.7);
+  });
+
+  test('loaded sentences score higher than neutral ones', () => {
+    const pairs: [string, string][] = [
+      [
+        'The arrogant mayor rammed through his disastrous scheme, trampling the desperate dock workers once again.',
+        'The mayor signed the port budget on Tuesday after a council vote of seven to four.',
+      ],
+      [
+        'Radical activists unleashed a shameful smear campaign against the hapless minister.',
+        'Activists distributed leaflets about the minister outside the station.',
+      ],
+      [
+        'The corrupt regime cynically exploited the tragedy to crush its critics.',
+        'The government announced an inquiry into the accident.',
+      ],
+    ];
+    for (const [loaded, neutral] of pairs) {
+      assert.ok(sentenceBias(loaded) > sentenceBias(neutral), `${loaded} should outscore ${neutral}`);
+    }
+  });
+
+  test('tuneThreshold picks the macro-F1 best cut', () => {
+    assert.equal(tuneThreshold([1, 1, 0, 0], [0.9, 0.65, 0.6, 0.1]), 0.6);
+  });
+});
+
+describe('BABE cross-validation smoke', () => {
+  test('a 3-fold CV on 600 sentences stays above its pinned floor', skipUnlessShared('data', 'babe', 'babe.csv'), () => {
+    const result = evaluateBabe(sharedPath('data', 'babe', 'babe.csv') as string, { limit: 600, folds: 3 });
+    assert.equal(result.count, 600);
+    // Pinned floor: measured 0.741 on 2026-11-26; lower only on purpose.
+    assert.ok(result.metrics.macro_f1 >= 0.7, `macro-F1 ${result.metrics.macro_f1}`);
+  });
+});

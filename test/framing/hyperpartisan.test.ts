@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { evaluateHyperpartisan } from '../../src/eval/hyperpartisan.ts';
+import { hyperpartisanProbability } from '../../src/framing/hyperpartisan.ts';
+import { readHyperpartisan } from '../../src/framing/hyperpartisan-data.ts';
+import { quotedCharacterShare, splitSentences } from '../../src/framing/hyperpartisan-features.ts';
+import type { Article, Doc } from '../../src/model/index.ts';
+import { sharedPath, skipUnlessShared } from '../support/shared.ts';
+
+function docOf(title: string, text: string): Doc {
+  const article: Article = {
+    id: 'a', origin: 'test', source: null, title, author: null, published: null, language: 'en', url: null,
+    canonicalUrl: null, place: null, text, removed: [], provenance: {}, warnings: [],
+  };
+  return { article, sentences: [], tokens: [], entities: [], quantities: [], dates: [] };
+}
+
+describe('hyperpartisan data and features', () => {
+  test('readHyperpartisan joins paragraphs, drops markup and decodes entities', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-hp-'));
+    writeFileSync(
+      join(dir, 'articles-training-byarticle-test.xml'),
+      '<?xml version="1.0"?><articles><article id="1" title="Ferry &amp; Port"><p>First <a href="x" type="external">link</a> line.</p> <p>Second &quot;line&quot;.</p></article>' +
+        '<article id="2" title="Unlabelled"><p>x</p></article></articles>',
+    );
+    writeFileSync(join(dir, 'ground-truth-training-byarticle-test.xml'), '<articles><article hyperpartisan="true" id="1" labeled-by="article"/></articles>');
+    const articles = readHyperpartisan(dir);
+    assert.deepEqual(articles, [{ id: '1', title: 'Ferry & Port', text: 'First link line.\n\nSecond "line".', hyperpartisan: 1 }]);
+  });
+
+  test('splitSentences splits on sentence ends and paragraphs, not inside abbreviations before lower case', () => {
+    assert.deepEqual(splitSentences('The ferry left at 9 a.m. on time. Crews cheered!\n\n"Good," she said. Next?'), [
+      'The ferry left at 9 a.m. on time.',
+      'Crews cheered!',
+      '"Good," she said.',
+      'Next?',
+    ]);
+  });
+
+  test('quotedCharacterShare measures text inside double quotes', () => {
+    assert.equal(quotedCharacterShare('ab "cdef" gh'), 4 / 12);
+    assert.equal(quotedCharacterShare('no quotes'), 0);
+  });
+});
+
+describe('shipped hyperpartisan model', () => {
+  test('a ranting one-sided article scores higher than a plain report', () => {
+    const rant = docOf(
+      'The Governor’s Shameful War On Workers Must Be Stopped NOW!',
+      'Make no mistake: the corrupt governor and her cronies despise working families. They lie, they cheat, and they will destroy every last job on the docks if we let them!\n\n' +
+        'Wake up, America! These elitist bureaucrats are laughing at you while they loot the treasury. Enough is enough. We must fight back against this tyranny before it is too late!',
+    );
+    const report = docOf(
+      'Port council approves ferry timetable for the winter season',
+      'The port council approved a new winter timetable for the harbour ferries on Tuesday, the council said in a statement.\n\n' +
+        'Under the plan, the first ferry will leave at 6:30 a.m. and the last at 9 p.m. A council spokesperson said ticket prices would not change. The timetable takes effect on December 1.',
+    );
+    const pRant = hyperpartisanProbability(rant);
+    const pReport = hyperpartisanProbability(report);
+    assert.ok(pRant >= 0 && pRant <= 1 && pReport >= 0 && pReport <= 1);
+    assert.ok(pRant > pReport, `rant ${pRant} should exceed report ${pReport}`);
+  });
+});
+
+describe('hyperpartisan cross-validation smoke', () => {
+  test('a 3-fold CV on 150 articles stays above its pinned floor', skipUnlessShared('data', 'hyperpartisan'), () => {
+    const result = evaluateHyperpartisan(sharedPath('data', 'hyperpartisan') as string, { limit: 150, folds: 3 });
+    assert.equal(result.count, 150);
+    // Pinned floor: measured 0.713 on 2026-11-26; lower only on purpose.
+    assert.ok(result.metrics.accuracy >= 0.65, `accuracy ${result.metrics.accuracy}`);
+  });
+});
