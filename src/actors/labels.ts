@@ -128,7 +128,7 @@ export interface FoundLabel {
 }
 
 /** First token starting at or after `offset`. */
-function tokenAt(tokens: Token[], offset: number): number {
+export function tokenAt(tokens: Token[], offset: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -139,8 +139,18 @@ function tokenAt(tokens: Token[], offset: number): number {
   return lo;
 }
 
-function sentenceOf(doc: Doc, tokenIndex: number): Sentence | undefined {
-  return doc.sentences.find((s) => s.firstToken <= tokenIndex && tokenIndex < s.endToken);
+/** The sentence holding token `tokenIndex` (binary search: sentences are in order). */
+export function sentenceOf(doc: Doc, tokenIndex: number): Sentence | undefined {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (tokenIndex < s.firstToken) hi = mid - 1;
+    else if (tokenIndex >= s.endToken) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }
 
 /** The speaker of the quotation holding [start, end), "unattributed" for quotation marks without a Quote, else null. */
@@ -213,8 +223,19 @@ function makeLabel(context: Context, first: number, end: number, kind: Label['ki
   };
 }
 
+/** Is the token inside some actor mention? (mentions are sorted by start and do not overlap) */
 function isInOtherMention(context: Context, token: Token): boolean {
-  return context.mentions.some((m) => m.start <= token.start && token.end <= m.end);
+  const { mentions } = context;
+  let lo = 0;
+  let hi = mentions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = mentions[mid];
+    if (token.end <= m.start) hi = mid - 1;
+    else if (token.start >= m.end) lo = mid + 1;
+    else return m.start <= token.start && token.end <= m.end;
+  }
+  return false;
 }
 
 function isCapitalised(token: Token): boolean {

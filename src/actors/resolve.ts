@@ -32,10 +32,18 @@ export interface ActorDraft {
 
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u;
 
+const wordCache = new Map<string, string[]>();
+/** Matching words of a name, memoised: the resolution loops ask for the same few names often. */
 function words(text: string): string[] {
-  return normalizeWord(text)
-    .split(/[\s-]+/)
-    .filter((w) => w !== '');
+  let cached = wordCache.get(text);
+  if (!cached) {
+    cached = normalizeWord(text)
+      .split(/[\s-]+/)
+      .filter((w) => w !== '');
+    if (wordCache.size > 10_000) wordCache.clear(); // bound memory on long runs
+    wordCache.set(text, cached);
+  }
+  return cached;
 }
 
 /** True when `shorter` equals `longer` cut at the start or the end, by whole words (≥ 2 words). */

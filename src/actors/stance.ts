@@ -4,6 +4,7 @@
  * few strong words approach but never reach ±1.
  */
 import type { Doc, Label, StanceEvidence } from '../model/index.ts';
+import { sentenceOf, tokenAt } from './labels.ts';
 import { isLoaded, wordPolarity } from './polarity.ts';
 
 /** Tokens on each side of a mention whose polarity counts: about a short clause (tuned by eye on the seed pair and the harbour pair). */
@@ -38,17 +39,17 @@ export function stanceOf(
     spans.some((x) => x.start <= s && e <= x.end);
   const counted = new Set<number>();
   for (const mention of mentions) {
-    const sentence = doc.sentences.find((s) => s.start <= mention.start && mention.start < s.end);
+    const index = tokenAt(doc.tokens, mention.start);
+    const sentence = sentenceOf(doc, index);
     if (!sentence) continue;
-    const index = doc.tokens.findIndex((t) => t.start >= mention.start);
     const from = Math.max(sentence.firstToken, index - STANCE_WINDOW_TOKENS);
     const to = Math.min(sentence.endToken, index + STANCE_WINDOW_TOKENS + 1);
     for (let i = from; i < to; i++) {
       const token = doc.tokens[i];
       if (counted.has(i) || (token.start >= mention.start && token.end <= mention.end)) continue;
-      if (inside(quoted, token.start, token.end) || inside(covered, token.start, token.end)) continue;
-      const polarity = wordPolarity(token);
+      const polarity = wordPolarity(token); // first: most words have none, and the span checks cost more
       if (polarity === 0) continue;
+      if (inside(quoted, token.start, token.end) || inside(covered, token.start, token.end)) continue;
       counted.add(i);
       const weight =
         Math.round(polarity * NEAR_WORD_WEIGHT * (isLoaded(token) ? LOADED_BOOST : 1) * 100) / 100;

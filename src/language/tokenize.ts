@@ -111,9 +111,11 @@ export function tokenize(text: string): Tokenized {
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   const sentences: Sentence[] = [];
   for (const [first, last] of spans) {
+    // wink reports one sentence even for an empty text, with no tokens behind it
+    if (first >= values.length || last < first) continue;
     const firstToken = ourIndex[first];
     const endToken = last + 1 < values.length ? ourIndex[last + 1] : tokens.length;
-    if (endToken <= firstToken) continue; // whitespace only
+    if (!(endToken > firstToken) || firstToken >= tokens.length) continue; // whitespace only
     sentences.push({ start: tokens[firstToken].start, end: tokens[endToken - 1].end, firstToken, endToken });
   }
   return { tokens, sentences: repairSentences(text, tokens, sentences) };

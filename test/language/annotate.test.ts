@@ -88,3 +88,13 @@ test('names with inner capitals, hyphens and initials keep their shape', () => {
     ['Sean McBride', 'Ina Holm-Berg', 'Piet J. Vos'],
   );
 });
+
+test('empty and whitespace-only texts give an empty Doc', () => {
+  for (const text of ['', '  \n\n  ']) {
+    const doc = annotate(articleOf(text));
+    assert.deepEqual(
+      [doc.tokens, doc.sentences, doc.entities, doc.quantities, doc.dates],
+      [[], [], [], [], []],
+    );
+  }
+});
