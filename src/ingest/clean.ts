@@ -74,16 +74,21 @@ const CREDIT_LIKE = /\([^()]*\/[^()]*\)$|\s\/\s|^(?:photo|image|picture|video|cr
 const NOT_A_HEADLINE =
   /\p{Ll}{2}[.!?]["”’')]? +\p{Lu}|^story highlights\b|\bsubscribe\b|\bnewsletters?\b|\bsign up\b/iu;
 /**
- * A cut-off paragraph (or tail) must be at least this long to be called a duplicate of a
- * longer paragraph it starts: shorter shared openings ("The governor said") are ordinary.
- * The seeds' artifact is ~300 characters; our example's ~220.
+ * A cut-off paragraph (or tail) must be at least this long, in characters and in words, to be
+ * called a scraping artifact: the seeds' artifact is ~300 characters, our example's ~220. On
+ * the extraction benchmark pages, shorter "prefixes" were list items that legitimately start
+ * like the next one ("1 cup blueberries" / "1 cup blueberries, 2 rice cakes").
  */
-const MIN_TRUNCATED_CHARS = 40;
+const MIN_TRUNCATED_CHARS = 60;
+const MIN_TRUNCATED_WORDS = 8;
 /**
- * A paragraph repeated verbatim is dropped only when at least this long: short lines such as
- * "—" or "Updated" may repeat legitimately, and real repeated paragraphs are long.
+ * A paragraph repeated verbatim is dropped only when it is a statement (ends with "." or "!")
+ * at least this long. Shorter repeats and repeated questions were legitimate on the
+ * extraction benchmark pages (a recipe's list lines, an interview's questions put to several
+ * people); the artifacts there were a lead paragraph repeated further down.
  */
-const MIN_DUPLICATE_CHARS = 30;
+const MIN_DUPLICATE_CHARS = 80;
+const STATEMENT_END = /[.!]["”’)\]]*$/;
 
 // ───────────────────────────── rules (data) ─────────────────────────────
 
@@ -248,9 +253,10 @@ function dropRepeats(paragraphs: string[], removed: Removal[]): string[] {
     const starts = [0, ...Array.from(paragraph.matchAll(SENTENCE_BREAK), (m) => m.index + m[0].length)];
     for (const start of starts) {
       const tail = paragraph.slice(start);
-      if (tail.length < MIN_TRUNCATED_CHARS) break;
-      const repeated = out.some(
-        (other, j) => j !== i && other.length > tail.length && other.startsWith(tail),
+      if (tail.length < MIN_TRUNCATED_CHARS || tail.split(' ').length < MIN_TRUNCATED_WORDS) break;
+      // Scrapers put the cut copy right next to the whole one (before or after it).
+      const repeated = [out[i - 1], out[i + 1]].some(
+        (other) => other !== undefined && other.length > tail.length && other.startsWith(tail),
       );
       if (!repeated) continue;
       removed.push({ kind: 'truncated-duplicate', text: tail });
@@ -261,7 +267,7 @@ function dropRepeats(paragraphs: string[], removed: Removal[]): string[] {
   const seen = new Set<string>();
   return out.filter((paragraph) => {
     if (paragraph === '') return false;
-    if (paragraph.length >= MIN_DUPLICATE_CHARS && seen.has(paragraph)) {
+    if (paragraph.length >= MIN_DUPLICATE_CHARS && STATEMENT_END.test(paragraph) && seen.has(paragraph)) {
       removed.push({ kind: 'duplicate', text: paragraph });
       return false;
     }

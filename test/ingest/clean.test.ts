@@ -179,3 +179,26 @@ test('a syndication line with "the" and a time gives the bare outlet name', () =
     'Veyra Wire',
   );
 });
+
+test('short repeated lines and repeated questions are kept (lists, interviews)', () => {
+  const question =
+    'What drew you to the cranes in the first place, and would you choose the same work again today?';
+  const input = [
+    LEAD,
+    '1 cup blueberries',
+    question,
+    'Ferrer: the money.',
+    '1 cup blueberries',
+    question,
+    'Ruano: the sea.',
+  ].join('\n\n');
+  assert.equal(cleanText(input).text, input);
+});
+
+test('a cut-off copy far from its whole paragraph is not an artifact', () => {
+  const whole =
+    'The union is demanding a fifteen percent raise, safety inspections on the older cranes and more.';
+  const cut = 'The union is demanding a fifteen percent raise, safety inspections on the older cranes and';
+  const input = [cut, LEAD, SECOND, whole].join('\n\n');
+  assert.equal(cleanText(input).text, input);
+});
