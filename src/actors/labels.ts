@@ -12,7 +12,7 @@
  * Each label gets a polarity (polarity.ts) and `quotedBy` when it sits inside a quotation.
  */
 import type { Doc, Label, Quote, Sentence, Token } from '../model/index.ts';
-import { PERSON_TITLES } from '../language/lexicon.ts';
+import { ORGANIZATIONS, PERSON_TITLES } from '../language/lexicon.ts';
 import { phrasePolarity, wordPolarity, isLoaded } from './polarity.ts';
 
 /** Longest title or epithet before a name, in tokens ("Minister of Interior and Justice" is 5). */
@@ -262,7 +262,7 @@ function prenominal(
   let start = first;
   while (j >= sentence.firstToken && first - j <= MAX_PRENOMINAL_TOKENS) {
     const t = tokens[j];
-    if (isInOtherMention(context, t)) break;
+    if (isInOtherMention(context, t) || ORGANIZATIONS.has(t.norm)) break; // "Facebook Twitter" share bars
     const word = t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || PERSON_TITLES.has(t.norm);
     // "Minister of Interior and Justice": connectors between capitalised words
     const connector =

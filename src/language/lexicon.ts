@@ -596,6 +596,12 @@ export const ORGANIZATIONS = new Set([
   'human rights watch',
   'red cross',
   'whatsapp',
+  'pinterest',
+  'linkedin',
+  'reddit',
+  'tiktok',
+  'snapchat',
+  'telegram',
 ]);
 
 /** Lower-cased capitalised words that are not names even when capitalised. */
