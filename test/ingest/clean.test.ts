@@ -199,6 +199,6 @@ test('a cut-off copy far from its whole paragraph is not an artifact', () => {
   const whole =
     'The union is demanding a fifteen percent raise, safety inspections on the older cranes and more.';
   const cut = 'The union is demanding a fifteen percent raise, safety inspections on the older cranes and';
-  const input = [cut, LEAD, SECOND, whole].join('\n\n');
+  const input = [LEAD, cut, SECOND, whole].join('\n\n');
   assert.equal(cleanText(input).text, input);
 });
