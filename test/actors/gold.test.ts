@@ -35,12 +35,12 @@ interface Gold {
  * the example's README; four correct titles it lacked (Dr., Gen., "opposition") were added after a
  * first run, so the label figure flatters us a little. Floors sit below to allow small rule changes.
  */
-const FLOORS = { actorPrecision: 0.85, actorRecall: 0.9, labelPrecision: 0.85, labelRecall: 0.85, merges: 0.9 };
-  actorPrecision: 0.8,
+const FLOORS = {
+  actorPrecision: 0.85,
   actorRecall: 0.9,
-  labelPrecision: 0.65,
+  labelPrecision: 0.85,
   labelRecall: 0.85,
-  merges: 0.85,
+  merges: 0.9,
 };
 
 const ROOT = resolve(import.meta.dirname, '../..');
