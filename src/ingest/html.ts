@@ -306,6 +306,9 @@ const WIDGET_LABELS = new Set([
   'order reprints', 'reprints', 'print article', 'text size', 'learn more', 'home', 'menu', 'search', 'share this story',
 ]);
 
+/** Alt texts shorter than this ("photo", "logo") say nothing about a caption. */
+const MIN_CAPTION_ALT_WORDS = 4;
+
 /** Gallery counters ("Image 1 of 9", "1 / 12"). */
 const GALLERY_COUNTER = /^(image|photo|slide|picture)?\s*\d+\s*(of|\/)\s*\/?\s*\d*$/i;
 
@@ -345,6 +348,12 @@ interface PageSelf {
 }
 
 function elementText(root: Element, removed: Removal[], self: PageSelf): string {
+  // A paragraph that repeats an image's alt text is that image's caption.
+  const altTexts = new Set(
+    Array.from(root.querySelectorAll('img[alt]'))
+      .map((img) => labelKey(img.getAttribute('alt') ?? ''))
+      .filter((alt) => alt.split(' ').length >= MIN_CAPTION_ALT_WORDS),
+  );
   dropChromeElements(root, removed);
   const out: string[] = [];
   const walk = (node: Node): void => {
@@ -367,7 +376,7 @@ function elementText(root: Element, removed: Removal[], self: PageSelf): string 
     else if (tag === 'TD' || tag === 'TH') out.push(' ');
   };
   walk(root);
-  return dropChromeParagraphs(normaliseParagraphs(out.join('')).split('\n\n'), removed, self).join('\n\n');
+  return dropChromeParagraphs(normaliseParagraphs(out.join('')).split('\n\n'), removed, self, altTexts).join('\n\n');
 }
 
 /** Containers never searched by the fallback: page chrome around any article. */
@@ -414,7 +423,8 @@ function dropChromeElements(root: Element, removed: Removal[]): void {
       record(el, 'markup');
       continue;
     }
-    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    // camelCase and PascalCase class names split into words: "imageEmbedCaption" → "image Embed Caption".
+    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1 $2');
     if (CHROME_CLASS.test(label) && textLength(el) < MAX_CHROME_SHARE * total) {
       record(el, /related|recommended|more-stories|read-more|breadcrumb|tags/i.test(label) ? 'navigation' : 'markup');
       continue;
@@ -447,7 +457,7 @@ function labelKey(paragraph: string): string {
 }
 
 /** Paragraph-level filters: widget labels, credits, related-story blocks, chrome at the edges. */
-function dropChromeParagraphs(paragraphs: string[], removed: Removal[], self: PageSelf): string[] {
+function dropChromeParagraphs(paragraphs: string[], removed: Removal[], self: PageSelf, altTexts: Set<string>): string[] {
   const keep: boolean[] = paragraphs.map(() => true);
   const drop = (i: number, kind: Removal['kind']): void => {
     if (!keep[i]) return;
@@ -459,6 +469,7 @@ function dropChromeParagraphs(paragraphs: string[], removed: Removal[], self: Pa
     const words = countWords(para);
     if (WIDGET_LABELS.has(labelKey(para))) drop(i, 'navigation');
     else if (para === self.url || para === self.canonicalUrl) drop(i, 'navigation');
+    else if (altTexts.has(labelKey(para))) drop(i, 'markup');
     else if (words <= MAX_CREDIT_WORDS && CREDIT_LINE.test(para)) drop(i, 'markup');
     else if (words <= MAX_PROMO_WORDS && PROMO_LINE.test(para)) drop(i, 'promo');
     else if (words <= MAX_FURNITURE_WORDS && FURNITURE_LINE.test(para)) drop(i, 'other');
