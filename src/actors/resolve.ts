@@ -30,6 +30,25 @@ export interface ActorDraft {
   acronyms: string[];
 }
 
+/** Spellings of one country that news uses interchangeably, keyed to one matching form. */
+const SAME_PLACE: Record<string, string> = {
+  us: 'united states',
+  'u.s.': 'united states',
+  usa: 'united states',
+  'u.s.a.': 'united states',
+  'united states of america': 'united states',
+  uk: 'united kingdom',
+  'u.k.': 'united kingdom',
+  britain: 'united kingdom',
+  'great britain': 'united kingdom',
+};
+
+/** The matching form of an organisation or place name. */
+function placeKey(text: string): string {
+  const key = normalizeWord(text);
+  return SAME_PLACE[key] ?? key;
+}
+
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u;
 
 const wordCache = new Map<string, string[]>();
@@ -110,10 +129,10 @@ function clusterArticle(doc: Doc): { clusters: ArticleCluster[]; loose: MentionF
     .sort((a, b) => a.start - b.start);
   const expansionOf = acronymPairs(text, named);
   for (const entity of named) {
-    const key = normalizeWord(entity.text);
+    const key = placeKey(entity.text);
     const partner = expansionOf.get(entity);
     const target =
-      clusters.find((c) => c.type === entity.type && c.mentions.some((m) => normalizeWord(m.text) === key)) ??
+      clusters.find((c) => c.type === entity.type && c.mentions.some((m) => placeKey(m.text) === key)) ??
       (partner
         ? clusters.find((c) => c.mentions.some((m) => m.start === partner.start && m.article === article))
         : undefined);
@@ -263,10 +282,9 @@ function byPosition(a: Mention, b: Mention): number {
 function sameActor(a: ArticleCluster, b: ArticleCluster): boolean {
   if (a.type !== b.type) return false;
   if (a.type !== 'person') {
-    const keys = new Set([...a.mentions.map((m) => normalizeWord(m.text)), ...a.acronyms.map(normalizeWord)]);
+    const keys = new Set([...a.mentions.map((m) => placeKey(m.text)), ...a.acronyms.map(placeKey)]);
     return (
-      b.mentions.some((m) => keys.has(normalizeWord(m.text))) ||
-      b.acronyms.some((x) => keys.has(normalizeWord(x)))
+      b.mentions.some((m) => keys.has(placeKey(m.text))) || b.acronyms.some((x) => keys.has(placeKey(x)))
     );
   }
   if (a.fullNames.length > 0 && b.fullNames.length > 0) {

@@ -25,6 +25,9 @@ const CURRENCY_WORDS: Record<string, string> = {
   roubles: 'RUB',
   ruble: 'RUB',
   rubles: 'RUB',
+  // "crowns" (krona, koruna, and fictional ones): no single ISO code, so the word is the unit
+  crown: 'crown',
+  crowns: 'crown',
 };
 const TIME_UNITS: Record<string, string> = {
   second: 'second',

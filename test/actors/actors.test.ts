@@ -146,3 +146,14 @@ test('a surname-only article joins the most-mentioned person of that surname els
   assert.ok(rosa.mentions.some((m) => m.article === 'b'));
   assert.ok(!tomas.mentions.some((m) => m.article === 'b'));
 });
+
+test('one country under its usual spellings', () => {
+  const run = runActors([
+    { id: 'a', text: 'Ships from the United States waited. U.S. officials said the U.S. would help.' },
+    { id: 'b', text: 'The US embassy in Lisvane stayed closed.' },
+  ]);
+  const places = run.actors.filter((a) => a.type === 'place' && /united-states|^u-?s$/.test(a.id));
+  assert.equal(places.length, 1, JSON.stringify(run.actors.map((a) => a.name)));
+  assert.equal(places[0].name, 'United States');
+  assert.deepEqual(Object.keys(places[0].stance).sort(), ['a', 'b']);
+});
