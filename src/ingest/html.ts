@@ -327,7 +327,7 @@ const MAX_RELATED_ITEM_WORDS = 18; // story headlines; a real paragraph after su
 
 /** A one-line pointer to another story or a promotion ("Related: …", "SEE MORE: …", "Sign up for …"). */
 const PROMO_LINE =
-  /^\[?\s*(related( posts?| stories| articles?| coverage| reading)?|see more|see also|read more|read also|also (on|read|see)\b[^:]*|also|more on this|watch|listen|click here( to [\w ]+)?|sign up( for [\w ]+)?|subscribe( to [\w ]+)?)\s*[:\]|-–—]|^(click here to|sign up (for|to)|subscribe to|get (breaking news|the latest)|join (our|the)|like this story\?)|\b(uses cookies|cookie policy|this slideshow requires javascript|may contain affiliate)\b/i;
+  /^[[(]?\s*(related( posts?| stories| articles?| coverage| reading)?|see more|see also|read more|read also|leggi anche( su)?|lee también|leia também|veja também|lesen sie auch|lire aussi|à lire aussi|also (on|read|see)\b[^:]*|also|more on this|watch|listen|click here( to [\w ]+)?|sign up( for [\w ]+)?|subscribe( to [\w ]+)?)\s*[:\]|-–—]|^(click here to|sign up (for|to)|subscribe to|get (breaking news|the latest)|join (our|the)|like this story\?)|\b(uses cookies|cookie policy|this slideshow requires javascript|may contain affiliate)\b/i;
 const MAX_PROMO_WORDS = 35; // such lines are a sentence or two; a body paragraph that merely starts "Watch:" is longer
 
 /** Wire credits at the end of a story ("Reporting by …; Editing by …"). */
@@ -475,7 +475,7 @@ function dropChromeParagraphs(paragraphs: string[], removed: Removal[], self: Pa
     else if (words <= MAX_FURNITURE_WORDS && FURNITURE_LINE.test(para)) drop(i, 'other');
     else if (GALLERY_COUNTER.test(para)) drop(i, 'markup');
     else if (words <= MAX_WIRE_CREDIT_WORDS && WIRE_CREDIT.test(para)) drop(i, 'other');
-    else if (RELATED_HEADER.test(para.trim())) {
+    else if (isRelatedBlock(para)) {
       drop(i, 'navigation');
       for (let j = i + 1; j < paragraphs.length && countWords(paragraphs[j]) <= MAX_RELATED_ITEM_WORDS && !/[.!?]["”’)]?$/.test(paragraphs[j]); j++) {
         drop(j, 'navigation');
@@ -496,6 +496,12 @@ function dropChromeParagraphs(paragraphs: string[], removed: Removal[], self: Pa
 const MIN_SENTENCE_WORDS = 6;
 function isSentence(paragraph: string): boolean {
   return countWords(paragraph) >= MIN_SENTENCE_WORDS && /[.!?]["”’)]?$/.test(paragraph) && !/\b[ap]\.m\.$/i.test(paragraph);
+}
+
+/** A related-stories header alone, or a header line followed by short headline lines in one paragraph. */
+function isRelatedBlock(paragraph: string): boolean {
+  const [first, ...rest] = paragraph.trim().split('\n');
+  return RELATED_HEADER.test(first.trim()) && rest.every((line) => countWords(line) <= MAX_RELATED_ITEM_WORDS);
 }
 
 function normaliseParagraphs(raw: string): string {

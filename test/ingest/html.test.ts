@@ -112,6 +112,17 @@ describe('extractHtml: body text', () => {
     assert.equal(result.text, BODY.join('\n\n'));
   });
 
+  test('drops a caption that repeats an image alt text, and a related-stories header with its headlines', () => {
+    const result = extractHtml(
+      page({
+        before: '<div><img src="crane.jpg" alt="A crane idles over an empty berth at dawn"></div><p>A crane idles over an empty berth at dawn</p>',
+        after: "<p><strong>DON'T MISS</strong><br><a href=\"/x\">Ferry timetable changes for the summer</a><br><a href=\"/y\">Lighthouse keeper retires after forty years</a></p>",
+      }),
+    );
+    assert.equal(result.text, BODY.join('\n\n'));
+    assert.ok(result.removed.some((r) => r.text === 'A crane idles over an empty berth at dawn'));
+  });
+
   test('survives malformed markup: unclosed tags, stray closers, bad nesting', () => {
     const html = `<html><head><title>Broken</title><body><div><p>${BODY[0]}<p>${BODY[1]}</b></i><div><p>${BODY[2]}<span><p>${BODY[3]}</div></td></tr>`;
     const result = extractHtml(html);
