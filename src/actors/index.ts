@@ -135,14 +135,14 @@ export function attributeQuotes(quotes: Quote[], actors: Actor[]): Quote[] {
     const wanted = nameWords(quote.speakerName);
     if (wanted.length === 0) return quote;
     const key = wanted.join(' ');
-    const exact = actors.find((a) => [a.name, ...a.aliases].some((n) => normalizeWord(n) === key));
+    const inArticle = actors.filter((a) => a.mentions.some((m) => m.article === quote.article));
+    const hasForm = (a: Actor) => [a.name, ...a.aliases].some((n) => normalizeWord(n) === key);
+    // a full name settles it; a one-word name ("López") may fit two people of the article
+    const exact = wanted.length >= 2 ? (inArticle.find(hasForm) ?? actors.find(hasForm)) : undefined;
     if (exact) return { ...quote, speaker: exact.id };
-    const inArticle = actors.filter(
-      (a) => a.type === 'person' && a.mentions.some((m) => m.article === quote.article),
-    );
     const matching = inArticle.filter((a) => {
-      const words = normalizeWord(a.name).split(/\s+/);
-      return wanted.every((w) => words.includes(w));
+      const words = [a.name, ...a.aliases].flatMap((n) => normalizeWord(n).split(/\s+/));
+      return a.type !== 'place' && wanted.every((w) => words.includes(w));
     });
     const latestBefore = (a: Actor) =>
       Math.max(

@@ -157,3 +157,24 @@ test('one country under its usual spellings', () => {
   assert.equal(places[0].name, 'United States');
   assert.deepEqual(Object.keys(places[0].stance).sort(), ['a', 'b']);
 });
+
+test('attributeQuotes: a one-word speaker is the namesake named last before the quote, in that article', () => {
+  const text = 'Rosa Kandel spoke first. Later Minister Tomas Greve Kandel arrived. Kandel said no.';
+  const doc = annotate(articleOf(text, 'k'));
+  const actors = resolveActors([doc], []);
+  const at = text.indexOf('no.');
+  const base = {
+    id: 'k1',
+    article: 'k',
+    start: at,
+    end: at + 2,
+    text: 'no',
+    speaker: null,
+    speakerSpan: null,
+    cue: 'said',
+  };
+  const [early] = attributeQuotes([{ ...base, start: 10, end: 12, speakerName: 'Kandel' }], actors);
+  const [late] = attributeQuotes([{ ...base, speakerName: 'Kandel' }], actors);
+  assert.equal(early.speaker, 'rosa-kandel');
+  assert.equal(late.speaker, 'tomas-greve-kandel');
+});
