@@ -10,7 +10,8 @@
  *   2. split into paragraphs on blank lines (or on every line when the text has no blank line);
  *   3. the first paragraph becomes the title when it looks like a headline (plain text only);
  *   4. drop boilerplate lines (src/ingest/boilerplate.json: promos, share prompts, navigation,
- *      comment chrome, syndication notes, author footers), keeping what they say about the source;
+ *      comment chrome, syndication notes, author footers, a "By <name>" line near the top),
+ *      keeping what they say about the source and the author;
  *   5. take the dateline off the lead ("Place (Outlet) – "): place and outlet become metadata,
  *      the lead sentence starts after it;
  *   6. drop scraping artifacts: a paragraph (or a paragraph's tail) cut off mid-sentence and
@@ -95,7 +96,7 @@ const STATEMENT_END = /[.!]["”’)\]]*$/;
 interface RuleSpec {
   id: string;
   kind: RemovalKind;
-  scope: 'paragraph' | 'lead';
+  scope: 'paragraph' | 'head' | 'lead';
   flags: string;
   pattern: string;
   why: string;
@@ -118,7 +119,10 @@ function loadRules(): BoilerplateRule[] {
 }
 
 const LINE_RULES = BOILERPLATE_RULES.filter((r) => r.scope === 'paragraph');
+const HEAD_RULES = BOILERPLATE_RULES.filter((r) => r.scope === 'head');
 const LEAD_RULES = BOILERPLATE_RULES.filter((r) => r.scope === 'lead');
+/** 'head' rules (bylines) look at this many first paragraphs: headline, standfirst, byline. */
+const HEAD_PARAGRAPHS = 3;
 
 // ───────────────────────────── entry ─────────────────────────────
 
@@ -143,11 +147,13 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanedText
     }
   }
 
-  // 4. boilerplate lines
+  // 4. boilerplate lines (a byline only near the top)
   paragraphs = paragraphs
-    .map((lines) =>
+    .map((lines, index) =>
       lines.filter((line) => {
-        const rule = LINE_RULES.find((r) => r.regex.test(line));
+        const rule =
+          LINE_RULES.find((r) => r.regex.test(line)) ??
+          (index < HEAD_PARAGRAPHS ? HEAD_RULES.find((r) => r.regex.test(line)) : undefined);
         if (!rule) return true;
         removed.push({ kind: rule.kind, text: line });
         const groups = rule.regex.exec(line)?.groups ?? {};
@@ -157,8 +163,12 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanedText
             value: tidyName(groups.source.replace(/^the /, '')),
             origin: 'syndication-line',
           };
-        if (groups.author && !metadata.author)
-          metadata.author = { value: tidyName(groups.author), origin: 'byline-footer' };
+        // A byline at the top is better evidence than a footer: it wins.
+        if (groups.author && (!metadata.author || rule.kind === 'byline'))
+          metadata.author = {
+            value: titleCaseIfShouting(tidyName(groups.author)),
+            origin: rule.kind === 'byline' ? 'byline-line' : 'byline-footer',
+          };
         return false;
       }),
     )

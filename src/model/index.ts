@@ -25,6 +25,7 @@ export type RemovalKind =
   | 'duplicate' // a paragraph repeated verbatim
   | 'markup' // page chrome the HTML extractor dropped (recorded in summary form)
   | 'title' // the headline line of a plain-text input, moved to Article.title
+  | 'byline' // a "By <name>" line at the top, kept as Article.author
   | 'other';
 
 export interface Removal {

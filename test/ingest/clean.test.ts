@@ -202,3 +202,20 @@ test('a cut-off copy far from its whole paragraph is not an artifact', () => {
   const input = [LEAD, cut, SECOND, whole].join('\n\n');
   assert.equal(cleanText(input).text, input);
 });
+
+test('a "By <name>" line near the top gives the author and leaves the body', () => {
+  const result = cleanText(
+    `Dockers Vote to End Strike in Port Veyra\n\nBY ANA PEREIRA | Dock Gazette\n\n${LEAD}\n\nBy Sunday night the cranes were turning again.`,
+  );
+  assert.deepEqual(result.metadata.author, { value: 'Ana Pereira', origin: 'byline-line' });
+  assert.equal(result.text, `${LEAD}\n\nBy Sunday night the cranes were turning again.`);
+  assert.deepEqual(
+    result.removed.map((r) => r.kind),
+    ['title', 'byline'],
+  );
+});
+
+test('a byline further down the text is left alone', () => {
+  const late = [LEAD, SECOND, LEAD.replace('Sunday', 'Monday'), 'By Marta Quiroga'].join('\n\n');
+  assert.equal(cleanText(late).metadata.author, undefined);
+});
