@@ -9,7 +9,7 @@
  */
 import type { AlignmentKind, Article, BriefItem, Comparison, Technique } from '../model/index.ts';
 import { escapeHtml, markupText, type MarkupSpan } from './spans.ts';
-import { labelTable, outletName, speakerDisplayName, topFindings, voicesByArticle } from './summary.ts';
+import { addsToItem, labelTable, outletName, speakerDisplayName, topFindings, voicesByArticle } from './summary.ts';
 
 /** Nesting order at equal extent: claims wrap quotes wrap framing wrap actors wrap labels. */
 const RANK = { claim: 0, quote: 1, frame: 2, actor: 3, label: 4 } as const;
@@ -84,7 +84,7 @@ export function renderComparisonView(c: Comparison): string {
   // the alignment's explanation, when it says more than the brief item itself
   const why = (item: BriefItem): string => {
     const text = explanations.get(item.alignment);
-    return text && text !== item.text ? `<span class="px-why">${e(text)}</span>` : '';
+    return text && addsToItem(text, item.text) ? `<span class="px-why">${e(text)}</span>` : '';
   };
   const briefList = (items: BriefItem[], kind: AlignmentKind): string =>
     items.length === 0
@@ -322,7 +322,7 @@ function renderFindings(c: Comparison, number: Map<string, number>): string {
 
 /** Styles of the report view; calm serif body text, colour only where there is evidence. */
 export const REPORT_CSS = `
-:root{--px-ink:#1f2328;--px-muted:#5f6670;--px-rule:#e3e0da;--px-paper:#fbfaf7;--px-agreed:#dcefdc;--px-agreed-ink:#2f6b3a;--px-conflict:#f8dcd9;--px-conflict-ink:#a23b2f;--px-unique:#fbecc4;--px-unique-ink:#8a6412;--px-quote:#1d4f7a}
+:root{--px-ink:#1f2328;--px-muted:#5f6670;--px-rule:#e3e0da;--px-paper:#fbfaf7;--px-agreed:#dcefdc;--px-agreed-ink:#2f6b3a;--px-conflict:#f7d4d0;--px-conflict-ink:#a23b2f;--px-unique:#fcf3dc;--px-unique-ink:#8a6412;--px-quote:#1d4f7a}
 .px-page{max-width:1400px;margin:0 auto;padding:24px 28px 48px;background:var(--px-paper);color:var(--px-ink);font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 body{margin:0;background:var(--px-paper)}
 .px-report h1{font:600 26px/1.2 Georgia,"Iowan Old Style","Times New Roman",serif;margin:0 0 8px}
@@ -342,7 +342,7 @@ body{margin:0;background:var(--px-paper)}
 .px-legend{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:6px 16px;align-items:center;padding:8px 12px;margin:0 0 12px;background:rgba(251,250,247,.96);border-bottom:1px solid var(--px-rule);font-size:13px}
 .px-legend-title{font-weight:600;color:var(--px-muted)}
 .px-toggle{cursor:pointer;white-space:nowrap}
-.px-articles{display:grid;grid-template-columns:repeat(var(--px-columns,2),minmax(300px,1fr));gap:18px;overflow-x:auto}
+.px-articles{scroll-margin-top:52px;display:grid;grid-template-columns:repeat(var(--px-columns,2),minmax(300px,1fr));gap:18px;overflow-x:auto}
 .px-article{background:#fff;border:1px solid var(--px-rule);border-radius:6px;display:flex;flex-direction:column;min-width:0}
 .px-article>header{padding:12px 16px;border-bottom:1px solid var(--px-rule)}
 .px-report .px-title{font:600 19px/1.3 Georgia,"Iowan Old Style",serif;text-transform:none;letter-spacing:0;color:var(--px-ink);margin:6px 0 2px}
@@ -366,6 +366,7 @@ body{margin:0;background:var(--px-paper)}
 .px-hide-labels .px-article .px-label{text-decoration:none}
 .px-hide-framing .px-article .px-frame{box-shadow:none}
 .px-panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:18px;margin-top:22px}
+.px-labels,.px-framing{grid-column:1/-1}
 .px-panel{background:#fff;border:1px solid var(--px-rule);border-radius:6px;padding:14px 16px}
 .px-panel table{border-collapse:collapse;width:100%;font-size:14px}
 .px-panel th,.px-panel td{text-align:left;vertical-align:top;padding:5px 8px;border-bottom:1px solid var(--px-rule)}
@@ -375,7 +376,7 @@ body{margin:0;background:var(--px-paper)}
 .px-panel figure{margin:0 0 10px}.px-panel figcaption{font-size:13px;color:var(--px-muted)}
 .px-voice-list{list-style:none;padding:0;margin:8px 0 0;font-size:13px}.px-voice-list li{margin:3px 0}
 .px-swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 2px}
-.px-finding-list{list-style:none;padding:0;margin:0}.px-finding-list li{margin:0 0 6px}
+.px-finding-list{list-style:none;padding:0;margin:0;columns:3 300px;column-gap:28px}.px-finding-list li{margin:0 0 8px;break-inside:avoid}
 .px-finding-list .px-finding{font:14px/1.4 system-ui,sans-serif;padding:4px 6px}
 .px-technique{color:var(--px-muted);font-size:12px}.px-reason{color:var(--px-muted);font-size:12px;margin:0 0 0 34px}
 .px-warnings{margin-top:18px;color:#8a6412}

@@ -100,3 +100,12 @@ export function topFindings(c: Comparison, limit: number): FramingFinding[] {
     .sort((a, b) => Number(a.quotedBy !== null) - Number(b.quotedBy !== null) || b.score - a.score || a.start - b.start)
     .slice(0, limit);
 }
+
+/**
+ * True when an alignment's explanation tells the reader more than the brief item it belongs
+ * to; explanations that merely restate the item ("Only X reports: <item>") are left out.
+ */
+export function addsToItem(explanation: string, itemText: string): boolean {
+  const core = itemText.replace(/\s*\([^)]*\)\s*$/, '').replace(/\s*…\s*$/, '').trim();
+  return core.length > 0 && !explanation.includes(core);
+}

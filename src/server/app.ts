@@ -153,6 +153,9 @@ export function createApp(options: ServerOptions): Hono {
     return c.html(renderUiPage({ comparisons, stories, maxBodyBytes }));
   });
 
+  // browsers ask for it; no icon, and no 404 in their console
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+
   app.post('/ui/compare', limit, async (c) => c.html(renderComparisonView(await runCompare(c))));
 
   app.get('/comparisons/:id', (c) => {
