@@ -288,6 +288,12 @@ function dateConflict(a: Claim, b: Claim): ConflictFinding | null {
   return db ? { kind: 'date', what: 'the date', left: da.text, right: db.text, strength: 0.7 } : null;
 }
 
+/**
+ * Confidence of an opposite-wording conflict, below a figure conflict's 0.9: antonyms can
+ * describe two facets of one event ("stormed the customs house" / "the march was calm").
+ */
+const WORDING_CONFLICT_CONFIDENCE = 0.65;
+
 function antonymConflict(a: Profile, b: Profile): ConflictFinding | null {
   for (const [one, other] of ANTONYM_GROUPS) {
     const aOne = one.find((w) => a.words.has(w));
@@ -298,7 +304,7 @@ function antonymConflict(a: Profile, b: Profile): ConflictFinding | null {
     if (left) {
       const [first, second] = b.tokens.find((t) => t.norm === left[1])?.pos === 'ADJ' && a.tokens.find((t) => t.norm === left[0])?.pos !== 'ADJ' ? [[b, left[1]!], [a, left[0]!]] as const : [[a, left[0]!], [b, left[1]!]] as const;
       const topic = nounNear(first[0], first[1]) ?? nounNear(second[0], second[1]) ?? sharedNoun(a, b, null);
-      return { kind: 'wording', what: topic ? `the ${topic}` : 'the events', left: left[0]!, right: left[1]!, strength: 0.75 };
+      return { kind: 'wording', what: topic ? `the ${topic}` : 'the events', left: left[0]!, right: left[1]!, strength: WORDING_CONFLICT_CONFIDENCE };
     }
   }
   return null;

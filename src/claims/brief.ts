@@ -9,10 +9,17 @@ import { excerpt } from './align.ts';
 /** Items per list: a brief is read in a minute. */
 export const BRIEF_LIMITS = { agreed: 6, disputed: 6, onlyIn: 6 } as const;
 
-/** Importance weights: per actor, per quantity or date, and for standing first in the article. */
+/**
+ * Importance weights: actors involved (counted up to MAX_ACTORS_COUNTED), whether the claim
+ * carries a figure or date, standing early in the article, and the alignment's confidence.
+ * Counts are capped so a long sentence full of dates does not outrank the fact a reader came for;
+ * with these weights the seed pair's disputed list opens with the 13- vs 14-year sentence.
+ */
 const WEIGHT_ACTOR = 1;
+const MAX_ACTORS_COUNTED = 2;
 const WEIGHT_FIGURE = 1.5;
 const WEIGHT_POSITION = 3;
+const WEIGHT_CONFIDENCE = 5;
 /** A claim quoting or citing someone is less the outlet's own account: a small discount. */
 const ATTRIBUTED_DISCOUNT = 0.5;
 
@@ -24,14 +31,17 @@ export function buildBrief(alignments: Alignment[], claims: Claim[], articles: A
     own.forEach((c, i) => positions.set(c.id, own.length > 1 ? 1 - i / (own.length - 1) : 1));
   }
   const importance = (alignment: Alignment): number => {
-    let score = alignment.confidence;
+    let score = 0;
     for (const id of alignment.claims) {
       const claim = byId.get(id);
       if (!claim) continue;
-      score += WEIGHT_ACTOR * claim.actors.length + WEIGHT_FIGURE * (claim.quantities.length + claim.dates.length) + WEIGHT_POSITION * (positions.get(id) ?? 0);
+      score +=
+        WEIGHT_ACTOR * Math.min(MAX_ACTORS_COUNTED, claim.actors.length) +
+        WEIGHT_FIGURE * Math.min(1, claim.quantities.length + claim.dates.length) +
+        WEIGHT_POSITION * (positions.get(id) ?? 0);
       if (claim.attribution.kind !== 'outlet') score -= ATTRIBUTED_DISCOUNT;
     }
-    return score / Math.max(1, alignment.claims.length);
+    return score / Math.max(1, alignment.claims.length) + WEIGHT_CONFIDENCE * alignment.confidence;
   };
   const ranked = (kind: Alignment['kind']): Alignment[] => alignments.filter((a) => a.kind === kind).sort((x, y) => importance(y) - importance(x));
   const item = (alignment: Alignment, text: string): BriefItem => ({ text, alignment: alignment.id, articles: alignment.articles });
