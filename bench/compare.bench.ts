@@ -41,14 +41,15 @@ function measure(run: () => unknown): { wall: number; cpu: number } {
   return { wall: median(walls), cpu: median(cpus) };
 }
 
-function stagesWithoutFraming(articles: Article[]): unknown {
+/** The stages `compare` runs, framing left out; returns every intermediate result. */
+function stagesWithoutFraming(articles: Article[]) {
   const docs = articles.map(annotate);
   const found = docs.flatMap((d) => extractQuotes(d));
   const actors = resolveActors(docs, found);
   const quotes = attributeQuotes(found, actors);
   const claims = docs.flatMap((d) => extractClaims(d, actors, quotes.filter((q) => q.article === d.article.id)));
   const alignments = alignClaims(claims, docs, actors);
-  return buildBrief(alignments, claims, articles);
+  return { docs, found, actors, quotes, claims, alignments, brief: buildBrief(alignments, claims, articles) };
 }
 
 export default async function benchCompare(): Promise<BenchReport> {
@@ -72,12 +73,7 @@ export default async function benchCompare(): Promise<BenchReport> {
   figures[`goal ms`] = GOAL_MS;
 
   // Per stage, each in its own loop over precomputed inputs.
-  const docs = articles.map(annotate);
-  const found = docs.flatMap((d) => extractQuotes(d));
-  const actors = resolveActors(docs, found);
-  const quotes = attributeQuotes(found, actors);
-  const claims = docs.flatMap((d) => extractClaims(d, actors, quotes.filter((q) => q.article === d.article.id)));
-  const alignments = alignClaims(claims, docs, actors);
+  const { docs, found, actors, quotes, claims, alignments } = stagesWithoutFraming(articles);
   const perStage: [string, () => unknown][] = [
     ['annotate ×2', () => articles.map(annotate)],
     ['extractQuotes ×2', () => docs.map((d) => extractQuotes(d))],
