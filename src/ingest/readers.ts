@@ -60,6 +60,12 @@ const ACCEPTED_TYPES = [
  */
 const TEASER_MAX_WORDS = 120;
 
+/**
+ * Feed item pages fetched at once. Browsers open ~6 connections per host; 4 stays polite to
+ * one news site while cutting a 20-item feed of teasers from 20 round trips to 5.
+ */
+const FEED_FETCH_CONCURRENCY = 4;
+
 const empty = (): IngestResult => ({ articles: [], failures: [] });
 
 // ───────────────────────────── files and directories ─────────────────────────────
@@ -224,15 +230,35 @@ async function readFeed(xml: string, origin: string, options: IngestOptions): Pr
   if (feed.items.length === 0) {
     throw new ParallaxError('NO_ARTICLE', 'the feed has no items', origin);
   }
-  for (const [index, item] of feed.items.entries()) {
+  // Items whose page must be fetched wait on the network: read a few at a time, keep feed order.
+  const perItem = await mapWithLimit(feed.items, FEED_FETCH_CONCURRENCY, async (item, index) => {
     const itemOrigin = `${origin}#${index + 1}`;
     try {
-      merge(result, await readFeedItem(item, itemOrigin, options));
+      return await readFeedItem(item, itemOrigin, options);
     } catch (error) {
-      result.failures.push({ input: itemOrigin, error: asParallaxError(error, itemOrigin) });
+      return { articles: [], failures: [{ input: itemOrigin, error: asParallaxError(error, itemOrigin) }] };
     }
-  }
+  });
+  for (const part of perItem) merge(result, part);
   return result;
+}
+
+/** `map` with at most `limit` calls in flight; results in input order. */
+async function mapWithLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Full content when the feed carries it; else the page; else, with a warning, the summary. */

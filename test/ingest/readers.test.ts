@@ -188,6 +188,24 @@ describe('URLs (a local server, --allow-private)', () => {
       } else if (route === '/atom') {
         res.writeHead(200, { 'content-type': 'application/xml' });
         res.end(ATOM);
+      } else if (route.startsWith('/delayed/')) {
+        // /delayed/<ms>/<title>: the page arrives after <ms> milliseconds.
+        const [, , ms, title] = route.split('/');
+        setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(PAGE.replaceAll('Cranes Turn Again', decodeURIComponent(title!)));
+        }, Number(ms));
+      } else if (route === '/teasers') {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        const items = [
+          ['300', 'First'],
+          ['10', 'Second'],
+          ['100', 'Third'],
+        ].map(
+          ([ms, title]) =>
+            `<item><title>${title}</title><link>${base}/delayed/${ms}/${title}</link><description>Teaser.</description></item>`,
+        );
+        res.end(`<rss version="2.0"><channel><title>Wire</title>${items.join('')}</channel></rss>`);
       } else if (route === '/slow') {
         res.writeHead(200, { 'content-type': 'text/html' });
         res.write('<p>first');
@@ -233,6 +251,19 @@ describe('URLs (a local server, --allow-private)', () => {
     assert.deepEqual(
       failures.map((f) => [f.input, f.error.code]),
       [[`${base}/rss#2`, 'URL_BAD_STATUS']],
+    );
+  });
+
+  test('teaser pages are fetched side by side but the articles keep feed order', async () => {
+    const { articles, failures } = await ingest([`${base}/teasers`], { allowPrivate: true });
+    assert.equal(failures.length, 0);
+    assert.deepEqual(
+      articles.map((a) => [a.origin, a.title]),
+      [
+        [`${base}/teasers#1`, 'First'],
+        [`${base}/teasers#2`, 'Second'],
+        [`${base}/teasers#3`, 'Third'],
+      ],
     );
   });
 
