@@ -488,6 +488,8 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
     add('agreed', [a.claim, b.claim], explanation, 0.5 + 0.5 * Math.min(1, (pair.score - AGREE_MIN_SCORE) / (1 - AGREE_MIN_SCORE)), partial);
   }
 
+  mergeAgreements(alignments, claims, articlesById);
+
   // Unique: reported by one article only, an omission by the others.
   const others = docs.length - 1;
   for (const p of profiles) {
@@ -498,6 +500,40 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
     add('unique', [p.claim], `Only ${outlet} reports: ${excerpt(p.claim.text)} — ${omitted}.`, 1 - best / AGREE_MIN_SCORE * 0.5);
   }
   return alignments;
+}
+
+/**
+ * With three or more articles, pairwise agreements that share a claim are one fact reported by
+ * several outlets: merge them (one claim per article at most) into one alignment. Ids are
+ * renumbered afterwards by the caller's order, so merged groups keep the first pair's id.
+ */
+function mergeAgreements(alignments: Alignment[], claims: Claim[], articlesById: Map<string, Article>): void {
+  const agreed = alignments.filter((a) => a.kind === 'agreed');
+  if (agreed.length < 2) return;
+  const groupOf = new Map<string, Alignment>();
+  const merged = new Set<Alignment>();
+  for (const alignment of agreed) {
+    const existing = alignment.claims.map((id) => groupOf.get(id)).find((g) => g !== undefined);
+    if (existing) {
+      const articles = new Set(existing.articles);
+      const incoming = alignment.claims.filter((id) => !existing.claims.includes(id));
+      const byId = new Map(claims.map((c) => [c.id, c]));
+      if (incoming.some((id) => articles.has(byId.get(id)?.article ?? ''))) continue; // would hold two claims of one article
+      existing.claims.push(...incoming);
+      const order = [...articlesById.keys()];
+      existing.articles = [...new Set([...existing.articles, ...alignment.articles])].sort((x, y) => order.indexOf(x) - order.indexOf(y));
+      existing.confidence = Math.round(((existing.confidence + alignment.confidence) / 2) * 100) / 100;
+      existing.partial = Boolean(existing.partial || alignment.partial);
+      const names = existing.articles.map((id) => outletName(articlesById.get(id)));
+      const shortest = existing.claims.map((id) => byId.get(id)!).sort((x, y) => x.text.length - y.text.length)[0]!;
+      existing.explanation = `${names.slice(0, -1).join(', ')} and ${names.at(-1)} all report: ${excerpt(shortest.text)}${existing.partial ? ' (some report more)' : ''}`.replace(/([^.!])$/, '$1.');
+      for (const id of incoming) groupOf.set(id, existing);
+      merged.add(alignment);
+    } else {
+      for (const id of alignment.claims) groupOf.set(id, alignment);
+    }
+  }
+  for (let i = alignments.length - 1; i >= 0; i--) if (merged.has(alignments[i]!)) alignments.splice(i, 1);
 }
 
 /** Extra words named in a partial agreement's explanation. */

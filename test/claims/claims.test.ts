@@ -137,3 +137,17 @@ describe('claim extraction', () => {
     assert.ok(!r.claims.some((c) => c.text.startsWith('and detained')));
   });
 });
+
+describe('three outlets', () => {
+  test('one fact reported by all three is one agreement', () => {
+    const r = analyse([
+      'Police detained the activist Mara Dunn outside the court in Eastfold on Friday.',
+      'The activist Mara Dunn was detained by police outside the Eastfold court on Friday.',
+      'On Friday police detained activist Mara Dunn outside the court building in Eastfold.',
+    ]);
+    const agreed = r.alignments.filter((a) => a.kind === 'agreed');
+    assert.equal(agreed.length, 1, JSON.stringify(r.alignments.map((a) => a.explanation)));
+    assert.equal(agreed[0]!.articles.length, 3);
+    assert.match(agreed[0]!.explanation, /Outlet A, Outlet B and Outlet C all report/);
+  });
+});
