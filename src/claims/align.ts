@@ -239,7 +239,7 @@ function anchorsMatch(a: QuantityAnchor, b: QuantityAnchor): boolean {
   return cosine(a.vector, b.vector) >= ANCHOR_MIN_COSINE;
 }
 
-function quantityConflict(a: Profile, b: Profile, used: Set<Quantity>): ConflictFinding | null {
+function quantityConflict(a: Profile, b: Profile, used: Set<Quantity>, actorName: SharedActorName): ConflictFinding | null {
   for (const qa of a.anchors) {
     const sa = slotOf(qa.quantity);
     if (qa.quantity.kind === 'age' || qa.quantity.kind === 'ordinal' || used.has(qa.quantity)) continue;
@@ -255,7 +255,7 @@ function quantityConflict(a: Profile, b: Profile, used: Set<Quantity>): Conflict
     used.add(qa.quantity).add(qb.quantity);
     const anchorWords = new Set([...qa.lemmas, ...qb.lemmas]);
     const topic = sharedNoun(a, b, anchorWords) ?? [...anchorWords].find((w) => a.nouns.has(w) || b.nouns.has(w)) ?? null;
-    return { kind: 'figure', what: describeSlot(qa.quantity, topic, sharedActorName(a, b)), left: qa.quantity.text, right: qb.quantity.text, strength: 0.9 };
+    return { kind: 'figure', what: describeSlot(qa.quantity, topic, actorName(a, b)), left: qa.quantity.text, right: qb.quantity.text, strength: 0.9 };
   }
   return null;
 }
@@ -277,7 +277,7 @@ function describeSlot(q: Quantity, topic: string | null, actor: string | null): 
 }
 
 /** The display name of an actor both claims involve, if any. */
-let sharedActorName: (a: Profile, b: Profile) => string | null = () => null;
+type SharedActorName = (a: Profile, b: Profile) => string | null;
 
 function dateConflict(a: Claim, b: Claim): ConflictFinding | null {
   if (!a.dates.length || !b.dates.length) return null;
@@ -389,7 +389,7 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
   const docsById = new Map(docs.map((d) => [d.article.id, d]));
   const articlesById = new Map(docs.map((d) => [d.article.id, d.article]));
   const actorsById = new Map(actors.map((a) => [a.id, a]));
-  sharedActorName = (a, b) => {
+  const sharedActorName: SharedActorName = (a, b) => {
     const key = [...a.actors].find((x) => b.actors.has(x));
     if (!key) return null;
     return actorsById.get(key)?.name ?? nameFromKey(docsById.get(a.claim.article), key);
@@ -445,7 +445,7 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
   for (const pair of pairs) {
     const { a, b } = pair;
     const close = pair.score >= AGREE_MIN_SCORE;
-    const slotConflict = quantityConflict(a, b, usedQuantities) ?? (close ? (dateConflict(a.claim, b.claim) ?? placeConflict(a, b)) : null);
+    const slotConflict = quantityConflict(a, b, usedQuantities, sharedActorName) ?? (close ? (dateConflict(a.claim, b.claim) ?? placeConflict(a, b)) : null);
     const conflict = slotConflict ?? antonymConflict(a, b) ?? (pair.score >= AGREE_MIN_SCORE ? negationConflict(a.claim, b.claim) : null);
     if (!conflict) continue;
     const key = `${a.claim.id}|${b.claim.id}`;
