@@ -166,7 +166,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanedText
         // A byline at the top is better evidence than a footer: it wins.
         if (groups.author && (!metadata.author || rule.kind === 'byline'))
           metadata.author = {
-            value: titleCaseIfShouting(tidyName(groups.author)),
+            value: titleCaseIfShouting(tidyName(withoutAffiliation(groups.author))),
             origin: rule.kind === 'byline' ? 'byline-line' : 'byline-footer',
           };
         return false;
@@ -284,6 +284,22 @@ function dropRepeats(paragraphs: string[], removed: Removal[]): string[] {
     seen.add(paragraph);
     return true;
   });
+}
+
+/**
+ * Words that mark the tail of a byline as an affiliation, not a name: "By Jean Lee, Associated
+ * Press", "By Rui Almada, for the Gazette", "By Ana Pereira, Staff Writer".
+ */
+const AFFILIATION =
+  /^(?:for\b|staff\b|special\b|the\b)|\b(?:press|news|times|post|wire|gazette|herald|courier|journal|tribune|review|daily|magazine|media|network|agency|bureau|service|reuters|AP|AFP|writer|reporter|correspondent|editor|contributor|columnist)\b/i;
+
+/** A byline's names without the affiliation that may follow them after a comma. */
+function withoutAffiliation(names: string): string {
+  const parts = names.split(/(,\s+(?:and\s+)?)/);
+  for (let i = 2; i < parts.length; i += 2) {
+    if (AFFILIATION.test(parts[i]!)) return parts.slice(0, i - 1).join('');
+  }
+  return names;
 }
 
 function sameText(a: string, b: string): boolean {

@@ -219,3 +219,13 @@ test('a byline further down the text is left alone', () => {
   const late = [LEAD, SECOND, LEAD.replace('Sunday', 'Monday'), 'By Marta Quiroga'].join('\n\n');
   assert.equal(cleanText(late).metadata.author, undefined);
 });
+
+test('a byline keeps its names and drops the affiliation after them', () => {
+  const author = (line: string): string | undefined => cleanText(`${line}\n\n${LEAD}`).metadata.author?.value;
+  assert.equal(author('By Marta Quiroga and Rui Almada, Veyra Free Press'), 'Marta Quiroga and Rui Almada');
+  assert.equal(author('By Ana Pereira, Staff Writer'), 'Ana Pereira');
+  assert.equal(
+    author('By Ana Pereira, Rui Almada and Lucía Ferrer'),
+    'Ana Pereira, Rui Almada and Lucía Ferrer',
+  );
+});
