@@ -37,6 +37,23 @@ const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}s?$/u;
 const NAME_SHAPE =
   /^(?:\p{Lu}[\p{Ll}\p{M}'’]*(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.)$/u;
 const DEMONYM = /(?:an|ian|ese|ish|i|ic)$/;
+/** Verbs of speech next to a lone capitalised word make it a speaker: "Stumpf said", "said Reid". */
+const SPEECH_VERBS = new Set([
+  'say',
+  'tell',
+  'add',
+  'argue',
+  'claim',
+  'write',
+  'note',
+  'explain',
+  'insist',
+  'ask',
+  'reply',
+  'testify',
+  'tweet',
+  'warn',
+]);
 /** Prepositions that make a lone capitalised word a place: "in Caracas", "to Colombia". */
 const PLACE_PREPOSITIONS = new Set(['in', 'to', 'from', 'across', 'near', 'outside', 'inside', 'throughout']);
 
@@ -71,7 +88,7 @@ function isHeadline(tokens: Token[], sentence: Sentence): boolean {
   const words = tokens.slice(sentence.firstToken, sentence.endToken).filter((t) => /\p{L}/u.test(t.text));
   if (words.length < HEADLINE_MIN_WORDS) return false;
   // headlines and promo lines carry no final stop; prose with many names does
-  if (/[.!?…"”’]$/.test(tokens[sentence.endToken - 1].text)) return false;
+  if (/[.!?…"”’)]$/.test(tokens[sentence.endToken - 1].text)) return false;
   const capitalised = words.filter((t) => CAPITALISED.test(t.text)).length;
   return capitalised / words.length >= HEADLINE_CAPITALISED_SHARE;
 }
@@ -251,7 +268,11 @@ function typeRun(text: string, tokens: Token[], run: Run, sentence: Sentence): E
   const words = tokens.slice(run.first, run.end);
   const norms = words.map((t) => t.norm);
   const phrase = norms.join(' ');
-  if (words.every((t) => NOT_NAMES.has(t.norm) || PERSON_TITLES.has(t.norm))) return null;
+  // "(R-Ga.)", "(D-Mont.)": a party and state tag, not a name
+  if (words.length >= 2 && /^[RDI]$/.test(words[0].text) && words[1].text === '-') return null;
+  // titles alone ("President") name no one — unless a title stands before them ("Mr. King")
+  if (words.every((t) => NOT_NAMES.has(t.norm) || PERSON_TITLES.has(t.norm)) && !isTitled(tokens, run))
+    return null;
   const last = norms[norms.length - 1];
   const next = tokens[run.end];
   const nextNorm = next && next.start <= sentence.end && next.pos !== 'PUNCT' ? next.norm : '';
@@ -278,7 +299,10 @@ function typeRun(text: string, tokens: Token[], run: Run, sentence: Sentence): E
   if (common.length === 0 && KNOWN_ORGANIZATIONS.has(phrase))
     return entityOf(text, tokens, run, 'organization');
   // a contraction ("I’m") or a lone capitalised common word ("Everything", "Employees") names nothing
-  if (words.length === 1 && (/['’]/.test(words[0].text) || (common.length === 1 && !isTitled(tokens, run))))
+  if (
+    words.length === 1 &&
+    (/['’](?:m|s|re|ll|ve|d|t)$/i.test(words[0].text) || (common.length === 1 && !isTitled(tokens, run)))
+  )
     return null;
   if (words.length === 1 && ACRONYM.test(words[0].text)) return entityOf(text, tokens, run, 'organization');
   if (ORGANIZATION_HEADS.has(head) && words.length > 1) return entityOf(text, tokens, run, 'organization');
@@ -308,6 +332,11 @@ function typeRun(text: string, tokens: Token[], run: Run, sentence: Sentence): E
     if (before && PLACE_PREPOSITIONS.has(before.norm) && !isTitled(tokens, run) && common.length === 0)
       return entityOf(text, tokens, run, 'place');
     if (isTitled(tokens, run)) return entityOf(text, tokens, run, 'person');
+    // "Stumpf said", "said O’Neill": a lone name that speaks is someone
+    const speaks =
+      (next && SPEECH_VERBS.has(next.lemma.toLowerCase())) ||
+      (before && SPEECH_VERBS.has(before.lemma.toLowerCase()));
+    if (speaks && NAME_SHAPE.test(words[0].text)) return entityOf(text, tokens, run, 'person');
     return entityOf(text, tokens, run, 'other');
   }
   // a person: titled, or opening with a given name, or name-shaped words none of which is a common word

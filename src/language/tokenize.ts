@@ -144,6 +144,8 @@ function shouldJoin(tokens: Token[], previous: Sentence, next: Sentence): boolea
   const lastOfPrevious = tokens[previous.endToken - 1];
   const firstOfNext = tokens[next.firstToken];
   if (NON_FINAL_ABBREVIATIONS.has(lastOfPrevious.norm)) return true;
+  // "Sen. Perdue (R-Ga.) and …": news sentences never open in lower case, so this was no boundary
+  if (/^\p{Ll}/u.test(firstOfNext.text)) return true;
   // a sentence that is only closing punctuation, e.g. `rebel. ”`
   const onlyClosers = tokens.slice(next.firstToken, next.endToken).every((t) => t.pos === 'PUNCT');
   if (onlyClosers) return true;

@@ -98,3 +98,13 @@ test('empty and whitespace-only texts give an empty Doc', () => {
     );
   }
 });
+
+test('a party tag does not end the sentence or become a name; lone speakers are people', () => {
+  const text = 'Sen. Ada Moor (D-Lis.) and Mr. King met. “No,” said Vantongeren. Pell told them to wait.';
+  const doc = annotate(articleOf(text));
+  assert.equal(doc.sentences.length, 3, JSON.stringify(doc.sentences.map((s) => text.slice(s.start, s.end))));
+  assert.deepEqual(
+    doc.entities.filter((e) => e.type === 'person').map((e) => e.text),
+    ['Ada Moor', 'King', 'Vantongeren', 'Pell'],
+  );
+});
