@@ -41,13 +41,20 @@ function hasVerb(tokens: Token[]): boolean {
   return tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
 }
 
-/** Does a subject (a nominal) come before the first verb from `from` on? */
+/**
+ * Does a subject (a nominal) come before a finite verb from `from` on? "…, and the council
+ * reopened" opens a clause; "…, and armored tanks to intimidate" continues a list.
+ */
 function opensWithSubject(tokens: Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = tokens[i]!;
     if (t.pos === 'VERB' || t.pos === 'AUX') return false;
     if (SUBJECT_POS.has(t.pos) && t.pos !== 'DET') {
-      return tokens.slice(i + 1, to).some((u) => u.pos === 'VERB' || u.pos === 'AUX');
+      for (let j = i + 1; j < to; j++) {
+        const u = tokens[j]!;
+        if (u.pos === 'VERB' || u.pos === 'AUX') return tokens[j - 1]?.norm !== 'to';
+      }
+      return false;
     }
   }
   return false;

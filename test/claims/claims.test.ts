@@ -151,3 +151,10 @@ describe('three outlets', () => {
     assert.match(agreed[0]!.explanation, /Outlet A, Outlet B and Outlet C all report/);
   });
 });
+
+describe('clause splitting', () => {
+  test('a list ending in "and … to <verb>" stays one claim', () => {
+    const r = analyse(['The guards used batons, dogs, and armored trucks to scatter the crowd.', 'Nothing here.']);
+    assert.ok(r.claims.some((c) => c.text.startsWith('The guards used batons') && c.text.includes('to scatter the crowd')));
+  });
+});
