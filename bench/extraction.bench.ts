@@ -52,7 +52,7 @@ export default async function extractionBench(): Promise<BenchReport> {
     });
     const result = JSON.parse(output) as WorkerFigures;
     figures[`${name} pages/s`] = Math.round((result.pages / result.seconds) * 10) / 10;
-    figures[`${name} ms/page`] = Math.round((1000 * result.seconds) / result.pages * 10) / 10;
+    figures[`${name} ms/page`] = Math.round(((1000 * result.seconds) / result.pages) * 10) / 10;
     figures[`${name} peak RSS MiB`] = Math.round(result.peakRssMiB);
   }
   return {

@@ -101,7 +101,9 @@ export function scorePages(pages: { truth: string; predicted: string }[]): Extra
   const precision = mean(counts.filter((c) => c.tp + c.fp > 0).map(pagePrecision));
   const recall = mean(counts.filter((c) => c.tp + c.fn > 0).map(pageRecall));
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-  const identical = pages.filter((p) => benchmarkTokens(p.truth).join(' ') === benchmarkTokens(p.predicted).join(' ')).length;
+  const identical = pages.filter(
+    (p) => benchmarkTokens(p.truth).join(' ') === benchmarkTokens(p.predicted).join(' '),
+  ).length;
   return { f1, precision, recall, accuracy: pages.length ? identical / pages.length : 0 };
 }
 
@@ -117,10 +119,18 @@ export interface BenchmarkPage {
 /** Reads a folder of the benchmark's layout; `keys` restricts it to some pages. */
 export function loadBenchmarkPages(dataPath: string, keys?: string[]): BenchmarkPage[] {
   const truthPath = join(dataPath, 'ground-truth.json');
-  if (!existsSync(truthPath)) throw new ParallaxError('DATA_MISSING', 'no ground-truth.json in this folder', dataPath);
-  const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as Record<string, { articleBody?: string; url?: string }>;
+  if (!existsSync(truthPath))
+    throw new ParallaxError('DATA_MISSING', 'no ground-truth.json in this folder', dataPath);
+  const truth = JSON.parse(readFileSync(truthPath, 'utf8')) as Record<
+    string,
+    { articleBody?: string; url?: string }
+  >;
   const htmlDir = join(dataPath, 'html');
-  const available = new Set(readdirSync(htmlDir).filter((f) => f.endsWith('.html.gz')).map((f) => f.slice(0, -'.html.gz'.length)));
+  const available = new Set(
+    readdirSync(htmlDir)
+      .filter((f) => f.endsWith('.html.gz'))
+      .map((f) => f.slice(0, -'.html.gz'.length)),
+  );
   const wanted = (keys ?? Object.keys(truth).sort()).filter((k) => available.has(k) && k in truth);
   return wanted.map((key) => ({
     key,
@@ -162,7 +172,10 @@ export interface ExtractionRun {
 
 export function runExtraction(pages: BenchmarkPage[]): ExtractionRun {
   const ours = pages.map((p) => ({ truth: p.truth, predicted: ourText(p.html, p.url) }));
-  const cleaned = ours.map((o) => ({ truth: o.truth, predicted: o.predicted ? cleanText(o.predicted).text : '' }));
+  const cleaned = ours.map((o) => ({
+    truth: o.truth,
+    predicted: o.predicted ? cleanText(o.predicted).text : '',
+  }));
   const baseline = pages.map((p) => ({ truth: p.truth, predicted: readabilityText(p.html, p.url) }));
   return {
     ours: scorePages(ours),

@@ -19,7 +19,12 @@ import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { ParallaxError, isParallaxError } from '../errors.ts';
 import { isIpLiteral, isPublicAddress } from './net.ts';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, type FetchedResource } from './types.ts';
+import {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_REDIRECTS,
+  DEFAULT_TIMEOUT_MS,
+  type FetchedResource,
+} from './types.ts';
 
 export interface SafeFetchOptions {
   /** Allow loopback, private, link-local and metadata addresses (tests, intranets). */
@@ -36,11 +41,18 @@ export interface SafeFetchOptions {
   allowAddress?: (address: string) => boolean;
 }
 
-export const USER_AGENT = 'Parallax/0.1 (news article comparison; +https://github.com/parallax-news/parallax)';
+export const USER_AGENT =
+  'Parallax/0.1 (news article comparison; +https://github.com/parallax-news/parallax)';
 
 /** Media-type groups callers pass as `accept`. */
 export const ACCEPT_HTML = ['text/html', 'application/xhtml+xml'];
-export const ACCEPT_FEED = ['application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'application/xml', 'text/xml'];
+export const ACCEPT_FEED = [
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/rdf+xml',
+  'application/xml',
+  'text/xml',
+];
 export const ACCEPT_TEXT = ['text/plain'];
 export const ACCEPT_JSON = ['application/json', 'application/ld+json'];
 
@@ -55,7 +67,9 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
     accept: options.accept ?? null,
     headers: options.headers ?? {},
     permitted: (address: string): boolean =>
-      (options.allowPrivate ?? false) || isPublicAddress(address) || (options.allowAddress?.(address) ?? false),
+      (options.allowPrivate ?? false) ||
+      isPublicAddress(address) ||
+      (options.allowAddress?.(address) ?? false),
   };
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), settings.timeoutMs);
@@ -67,7 +81,11 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
       if (REDIRECT_STATUSES.has(response.statusCode ?? 0) && location) {
         response.resume(); // discard the redirect's body
         if (redirects >= settings.maxRedirects) {
-          throw new ParallaxError('URL_TOO_MANY_REDIRECTS', `more than ${settings.maxRedirects} redirects`, url);
+          throw new ParallaxError(
+            'URL_TOO_MANY_REDIRECTS',
+            `more than ${settings.maxRedirects} redirects`,
+            url,
+          );
         }
         current = parseHttpUrl(new URL(location, current).href, url);
         continue;
@@ -76,11 +94,15 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
     }
   } catch (error) {
     if (deadline.signal.aborted && !isParallaxError(error)) {
-      throw new ParallaxError('URL_TIMEOUT', `no complete answer within ${settings.timeoutMs} ms`, url, { cause: error });
+      throw new ParallaxError('URL_TIMEOUT', `no complete answer within ${settings.timeoutMs} ms`, url, {
+        cause: error,
+      });
     }
     if (isParallaxError(error)) {
       if (deadline.signal.aborted && error.code === 'URL_UNREACHABLE') {
-        throw new ParallaxError('URL_TIMEOUT', `no complete answer within ${settings.timeoutMs} ms`, url, { cause: error });
+        throw new ParallaxError('URL_TIMEOUT', `no complete answer within ${settings.timeoutMs} ms`, url, {
+          cause: error,
+        });
       }
       throw error;
     }
@@ -108,7 +130,11 @@ function parseHttpUrl(value: string, original: string): URL {
     throw new ParallaxError('URL_INVALID', 'not a valid URL', original);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ParallaxError('URL_INVALID', `only http and https URLs can be fetched (got ${parsed.protocol})`, original);
+    throw new ParallaxError(
+      'URL_INVALID',
+      `only http and https URLs can be fetched (got ${parsed.protocol})`,
+      original,
+    );
   }
   return parsed;
 }
@@ -127,7 +153,8 @@ function guardedLookup(permitted: (address: string) => boolean, original: string
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, '', 0);
       const refused = addresses.find((a) => !permitted(a.address));
-      if (refused) return callback(forbidden(refused.address, original) as unknown as NodeJS.ErrnoException, '', 0);
+      if (refused)
+        return callback(forbidden(refused.address, original) as unknown as NodeJS.ErrnoException, '', 0);
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       const first = addresses[0];
       callback(null, first.address, first.family);
@@ -135,7 +162,12 @@ function guardedLookup(permitted: (address: string) => boolean, original: string
   };
 }
 
-function request(target: URL, settings: Settings, signal: AbortSignal, original: string): Promise<IncomingMessage> {
+function request(
+  target: URL,
+  settings: Settings,
+  signal: AbortSignal,
+  original: string,
+): Promise<IncomingMessage> {
   const host = target.hostname.replace(/^\[|\]$/g, '');
   // Node skips `lookup` for IP literals, so check those here.
   if (isIpLiteral(host) && !settings.permitted(host)) {
@@ -165,7 +197,9 @@ function request(target: URL, settings: Settings, signal: AbortSignal, original:
 }
 
 function unreachable(error: unknown, original: string): ParallaxError {
-  return new ParallaxError('URL_UNREACHABLE', `cannot connect: ${describe(error)}`, original, { cause: error });
+  return new ParallaxError('URL_UNREACHABLE', `cannot connect: ${describe(error)}`, original, {
+    cause: error,
+  });
 }
 
 function describe(error: unknown): string {
@@ -180,7 +214,13 @@ function mediaType(header: string | undefined): { type: string; charset: string 
   if (!header) return { type: '', charset: null };
   const [type, ...params] = header.split(';');
   const charsetParam = params.map((p) => p.trim()).find((p) => /^charset=/i.test(p));
-  const charset = charsetParam ? charsetParam.slice('charset='.length).replace(/^["']|["']$/g, '').trim().toLowerCase() : null;
+  const charset = charsetParam
+    ? charsetParam
+        .slice('charset='.length)
+        .replace(/^["']|["']$/g, '')
+        .trim()
+        .toLowerCase()
+    : null;
   return { type: type.trim().toLowerCase(), charset: charset || null };
 }
 
@@ -206,16 +246,30 @@ function decoder(encoding: string | undefined): NodeJS.ReadWriteStream | null {
   }
 }
 
-async function readResponse(response: IncomingMessage, finalUrl: URL, original: string, settings: Settings, signal: AbortSignal): Promise<FetchedResource> {
+async function readResponse(
+  response: IncomingMessage,
+  finalUrl: URL,
+  original: string,
+  settings: Settings,
+  signal: AbortSignal,
+): Promise<FetchedResource> {
   const status = response.statusCode ?? 0;
   if (status < 200 || status > 299) {
     response.resume();
-    throw new ParallaxError('URL_BAD_STATUS', `the server answered HTTP ${status}${response.statusMessage ? ` ${response.statusMessage}` : ''}`, original);
+    throw new ParallaxError(
+      'URL_BAD_STATUS',
+      `the server answered HTTP ${status}${response.statusMessage ? ` ${response.statusMessage}` : ''}`,
+      original,
+    );
   }
   const { type, charset } = mediaType(response.headers['content-type']);
   if (!accepted(type, settings.accept)) {
     response.resume();
-    throw new ParallaxError('URL_BAD_CONTENT_TYPE', `unexpected content type ${type || '(none)'}; expected ${settings.accept?.join(', ')}`, original);
+    throw new ParallaxError(
+      'URL_BAD_CONTENT_TYPE',
+      `unexpected content type ${type || '(none)'}; expected ${settings.accept?.join(', ')}`,
+      original,
+    );
   }
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > settings.maxBytes) {
@@ -244,18 +298,36 @@ async function readResponse(response: IncomingMessage, finalUrl: URL, original: 
   } catch (error) {
     response.destroy();
     if (isParallaxError(error)) throw error;
-    if (signal.aborted) throw new ParallaxError('URL_TIMEOUT', `no complete answer within ${settings.timeoutMs} ms`, original, { cause: error });
-    throw new ParallaxError('URL_UNREACHABLE', `the response broke off: ${describe(error)}`, original, { cause: error });
+    if (signal.aborted)
+      throw new ParallaxError('URL_TIMEOUT', `no complete answer within ${settings.timeoutMs} ms`, original, {
+        cause: error,
+      });
+    throw new ParallaxError('URL_UNREACHABLE', `the response broke off: ${describe(error)}`, original, {
+      cause: error,
+    });
   }
-  if (signal.aborted) throw new ParallaxError('URL_TIMEOUT', `no complete answer within ${settings.timeoutMs} ms`, original);
+  if (signal.aborted)
+    throw new ParallaxError('URL_TIMEOUT', `no complete answer within ${settings.timeoutMs} ms`, original);
 
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(response.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  return { url: original, finalUrl: finalUrl.href, status, contentType: type, charset, body: Buffer.concat(chunks), headers };
+  return {
+    url: original,
+    finalUrl: finalUrl.href,
+    status,
+    contentType: type,
+    charset,
+    body: Buffer.concat(chunks),
+    headers,
+  };
 }
 
 function tooLarge(maxBytes: number, original: string): ParallaxError {
-  return new ParallaxError('INPUT_TOO_LARGE', `the response is larger than the ${maxBytes}-byte cap`, original);
+  return new ParallaxError(
+    'INPUT_TOO_LARGE',
+    `the response is larger than the ${maxBytes}-byte cap`,
+    original,
+  );
 }

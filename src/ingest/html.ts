@@ -35,13 +35,62 @@ export interface ExtractedPage {
 const MIN_ARTICLE_WORDS = 25; // the shortest wire briefs run ~40 words; menus and cookie walls fewer
 
 /** Elements whose content is never body text. */
-const NEVER_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'BUTTON', 'SELECT', 'INPUT', 'TEXTAREA', 'FORM', 'NAV', 'MATH']);
+const NEVER_TEXT = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'BUTTON',
+  'SELECT',
+  'INPUT',
+  'TEXTAREA',
+  'FORM',
+  'NAV',
+  'MATH',
+]);
 
 /** Elements that start and end a paragraph. */
 const BLOCK = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
-  'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY',
-  'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'UL', 'CAPTION',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'THEAD',
+  'TFOOT',
+  'TR',
+  'UL',
+  'CAPTION',
 ]);
 
 export function extractHtml(html: string, url?: string): ExtractedPage {
@@ -49,7 +98,11 @@ export function extractHtml(html: string, url?: string): ExtractedPage {
   const meta = readMetadata(document);
   const headline = clean(document.querySelector('h1')?.textContent ?? null);
   const removed: Removal[] = [];
-  const self = (): PageSelf => ({ url: url ?? null, canonicalUrl: meta.canonicalUrl, titles: [meta.title, readabilityTitle, headline] });
+  const self = (): PageSelf => ({
+    url: url ?? null,
+    canonicalUrl: meta.canonicalUrl,
+    titles: [meta.title, readabilityTitle, headline],
+  });
 
   let text = '';
   let readabilityTitle: string | null = null;
@@ -107,7 +160,9 @@ export function extractHtml(html: string, url?: string): ExtractedPage {
 
 function parseDocument(html: string): Document {
   // linkedom builds no <html>/<body> for a bare fragment; wrap it so every page has both.
-  const source = /<(html|body)[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const source = /<(html|body)[\s>]/i.test(html)
+    ? html
+    : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
   const { document } = parseHTML(source) as unknown as { document: Document };
   return document;
 }
@@ -124,14 +179,20 @@ interface PageMetadata {
 }
 
 /** Schema.org types whose fields describe the article itself. */
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|WebPage)$/;
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|BlogPosting|LiveBlogPosting|Report|ScholarlyArticle|TechArticle|WebPage)$/;
 
 function readMetadata(document: Document): PageMetadata {
   const ld = readJsonLd(document);
   const metaContent = (...keys: string[]): string | null => {
     for (const key of keys) {
       for (const el of Array.from(document.querySelectorAll('meta'))) {
-        const name = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').toLowerCase();
+        const name = (
+          el.getAttribute('property') ??
+          el.getAttribute('name') ??
+          el.getAttribute('itemprop') ??
+          ''
+        ).toLowerCase();
         if (name === key) {
           const value = clean(el.getAttribute('content'));
           if (value) return value;
@@ -140,7 +201,15 @@ function readMetadata(document: Document): PageMetadata {
     }
     return null;
   };
-  const authorMeta = metaContent('author', 'article:author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl');
+  const authorMeta = metaContent(
+    'author',
+    'article:author',
+    'dc.creator',
+    'dcterms.creator',
+    'parsely-author',
+    'sailthru.author',
+    'byl',
+  );
   const canonical = clean(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? null);
   const lang =
     clean(document.documentElement?.getAttribute('lang') ?? null) ??
@@ -152,8 +221,26 @@ function readMetadata(document: Document): PageMetadata {
     author: ld.author ?? (authorMeta && !/^https?:\/\//.test(authorMeta) ? cleanByline(authorMeta) : null),
     published:
       ld.datePublished ??
-      metaContent('article:published_time', 'og:article:published_time', 'datepublished', 'date', 'pubdate', 'publishdate', 'publish-date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published', 'published_time'),
-    siteName: ld.publisher ?? metaContent('og:site_name', 'application-name', 'twitter:site')?.replace(/^@/, '') ?? null,
+      metaContent(
+        'article:published_time',
+        'og:article:published_time',
+        'datepublished',
+        'date',
+        'pubdate',
+        'publishdate',
+        'publish-date',
+        'dc.date',
+        'dc.date.issued',
+        'dcterms.created',
+        'sailthru.date',
+        'parsely-pub-date',
+        'article.published',
+        'published_time',
+      ),
+    siteName:
+      ld.publisher ??
+      metaContent('og:site_name', 'application-name', 'twitter:site')?.replace(/^@/, '') ??
+      null,
     canonicalUrl: canonical ?? metaContent('og:url') ?? ld.url,
     language: lang ? normaliseLanguage(lang) : null,
   };
@@ -168,7 +255,13 @@ interface JsonLdArticle {
 }
 
 function readJsonLd(document: Document): JsonLdArticle {
-  const found: JsonLdArticle = { headline: null, author: null, datePublished: null, publisher: null, url: null };
+  const found: JsonLdArticle = {
+    headline: null,
+    author: null,
+    datePublished: null,
+    publisher: null,
+    url: null,
+  };
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json" i]'))) {
     let data: unknown;
     try {
@@ -187,7 +280,9 @@ function readJsonLd(document: Document): JsonLdArticle {
       found.datePublished ??= stringField(node.datePublished) ?? stringField(node.dateCreated);
       found.publisher ??= personNames(node.publisher);
       const mainEntity = node.mainEntityOfPage;
-      found.url ??= stringField(node.url) ?? (isRecord(mainEntity) ? stringField(mainEntity['@id']) : stringField(mainEntity));
+      found.url ??=
+        stringField(node.url) ??
+        (isRecord(mainEntity) ? stringField(mainEntity['@id']) : stringField(mainEntity));
     }
   }
   return found;
@@ -224,14 +319,20 @@ function personNames(value: unknown): string | null {
 
 function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  const { document } = parseHTML('<!DOCTYPE html><html><body><p></p></body></html>') as unknown as { document: Document };
+  const { document } = parseHTML('<!DOCTYPE html><html><body><p></p></body></html>') as unknown as {
+    document: Document;
+  };
   const p = document.querySelector('p')!;
   p.innerHTML = text;
   return p.textContent ?? text;
 }
 
 /** "Headline | Outlet" → "Headline", when the tail is the site's name or the head is the page's <h1>. */
-function withoutSiteSuffix(title: string | null, siteName: string | null, headline: string | null): string | null {
+function withoutSiteSuffix(
+  title: string | null,
+  siteName: string | null,
+  headline: string | null,
+): string | null {
   if (!title) return null;
   const match = /^(.+?)\s+[|\-–—·:»]\s+([^|\-–—·:»]+)$/.exec(title);
   if (!match) return title;
@@ -242,12 +343,18 @@ function withoutSiteSuffix(title: string | null, siteName: string | null, headli
 
 function cleanByline(byline: string | null): string | null {
   if (!byline) return null;
-  const stripped = byline.replace(/^\s*(by|von|par|por)\s+/i, '').replace(/\s+/g, ' ').trim();
+  const stripped = byline
+    .replace(/^\s*(by|von|par|por)\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return stripped || null;
 }
 
 function normaliseLanguage(lang: string): string | null {
-  const primary = lang.trim().split(/[-_\s]/)[0]?.toLowerCase();
+  const primary = lang
+    .trim()
+    .split(/[-_\s]/)[0]
+    ?.toLowerCase();
   return primary && /^[a-z]{2,3}$/.test(primary) ? primary : null;
 }
 
@@ -297,13 +404,65 @@ const MIN_LINK_PARAGRAPH_WORDS = 4;
 
 /** Short lines that are widget labels, never prose (compared lower-cased, punctuation-stripped). */
 const WIDGET_LABELS = new Set([
-  'skip to content', 'sign in', 'log in', 'subscribe', 'advert', 'advertisement', 'comments', 'comment', 'share',
-  'share this', 'share this article', 'enlarge image', 'enlarge this image', 'close', 'caption', 'loading', 'loading content',
-  'view author archive', 'email the author', 'follow on twitter', 'tweet', 'email', 'print', 'toggle caption', 'hide caption',
-  'image', 'photo', 'video', 'play video', 'listen', 'read more', 'continue reading', 'back to top', 'highlights', 'latest',
-  'popular', 'most popular', 'recent articles', 'popular this week', 'related', 'related articles', 'related stories',
-  'you may also like', 'you might also like', 'more stories', 'more from', 'trending', 'dont miss', 'see also', 'more',
-  'order reprints', 'reprints', 'print article', 'text size', 'learn more', 'home', 'menu', 'search', 'share this story',
+  'skip to content',
+  'sign in',
+  'log in',
+  'subscribe',
+  'advert',
+  'advertisement',
+  'comments',
+  'comment',
+  'share',
+  'share this',
+  'share this article',
+  'enlarge image',
+  'enlarge this image',
+  'close',
+  'caption',
+  'loading',
+  'loading content',
+  'view author archive',
+  'email the author',
+  'follow on twitter',
+  'tweet',
+  'email',
+  'print',
+  'toggle caption',
+  'hide caption',
+  'image',
+  'photo',
+  'video',
+  'play video',
+  'listen',
+  'read more',
+  'continue reading',
+  'back to top',
+  'highlights',
+  'latest',
+  'popular',
+  'most popular',
+  'recent articles',
+  'popular this week',
+  'related',
+  'related articles',
+  'related stories',
+  'you may also like',
+  'you might also like',
+  'more stories',
+  'more from',
+  'trending',
+  'dont miss',
+  'see also',
+  'more',
+  'order reprints',
+  'reprints',
+  'print article',
+  'text size',
+  'learn more',
+  'home',
+  'menu',
+  'search',
+  'share this story',
 ]);
 
 /** Alt texts shorter than this ("photo", "logo") say nothing about a caption. */
@@ -313,7 +472,8 @@ const MIN_CAPTION_ALT_WORDS = 4;
 const GALLERY_COUNTER = /^(image|photo|slide|picture)?\s*\d+\s*(of|\/)\s*\/?\s*\d*$/i;
 
 /** Copyright notices and tag lists: page furniture wherever they sit. */
-const FURNITURE_LINE = /^(copyright\b|©)|\ball rights reserved\b|\bsubject to copyright\b|^(tags|tagged|tagged with|filed under|categories|category|topics)\s*(:|\n)/i;
+const FURNITURE_LINE =
+  /^(copyright\b|©)|\ball rights reserved\b|\bsubject to copyright\b|^(tags|tagged|tagged with|filed under|categories|category|topics)\s*(:|\n)/i;
 const MAX_FURNITURE_WORDS = 60; // a notice is a sentence or two; a list of tags a line
 
 /** Photo credits and captions as lines ("Image copyright …", "(Image: …)", "Credit…", "… /Getty Images"). */
@@ -322,7 +482,8 @@ const CREDIT_LINE =
 const MAX_CREDIT_WORDS = 40; // captions run one or two sentences; body paragraphs ending in "AFP" are longer
 
 /** A header that introduces a block of links to other stories; the short lines after it go too. */
-const RELATED_HEADER = /^(related( (stories|articles|posts?|coverage|content|reading))?|more( (stories|great [\w ]+ stories|from [\w ]+|on this( story)?|news))?|you (may|might) (also )?like|(also|see|read) (also|more)|recommended( for you)?|don'?t miss|trending( now)?|popular( now)?|latest( news)?|most (read|popular))\s*[:.…-]*$/i;
+const RELATED_HEADER =
+  /^(related( (stories|articles|posts?|coverage|content|reading))?|more( (stories|great [\w ]+ stories|from [\w ]+|on this( story)?|news))?|you (may|might) (also )?like|(also|see|read) (also|more)|recommended( for you)?|don'?t miss|trending( now)?|popular( now)?|latest( news)?|most (read|popular))\s*[:.…-]*$/i;
 const MAX_RELATED_ITEM_WORDS = 18; // story headlines; a real paragraph after such a header is longer
 
 /** A one-line pointer to another story or a promotion ("Related: …", "SEE MORE: …", "Sign up for …"). */
@@ -331,7 +492,8 @@ const PROMO_LINE =
 const MAX_PROMO_WORDS = 35; // such lines are a sentence or two; a body paragraph that merely starts "Watch:" is longer
 
 /** Wire credits at the end of a story ("Reporting by …; Editing by …"). */
-const WIRE_CREDIT = /^\(?\s*(additional )?(reporting|writing|editing|compiled|contributing|research) (by|from)\b/i;
+const WIRE_CREDIT =
+  /^\(?\s*(additional )?(reporting|writing|editing|compiled|contributing|research) (by|from)\b/i;
 const MAX_WIRE_CREDIT_WORDS = 60;
 
 /** At the head or tail of the body: datelines, timestamps and bylines are page chrome. */
@@ -376,11 +538,14 @@ function elementText(root: Element, removed: Removal[], self: PageSelf): string 
     else if (tag === 'TD' || tag === 'TH') out.push(' ');
   };
   walk(root);
-  return dropChromeParagraphs(normaliseParagraphs(out.join('')).split('\n\n'), removed, self, altTexts).join('\n\n');
+  return dropChromeParagraphs(normaliseParagraphs(out.join('')).split('\n\n'), removed, self, altTexts).join(
+    '\n\n',
+  );
 }
 
 /** Containers never searched by the fallback: page chrome around any article. */
-const FALLBACK_SKIP = 'script, style, noscript, template, nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"]';
+const FALLBACK_SKIP =
+  'script, style, noscript, template, nav, header, footer, aside, form, [role="navigation"], [role="banner"], [role="contentinfo"]';
 /** Paragraphs shorter than this are labels and links, not prose, for the fallback's count. */
 const MIN_FALLBACK_PARAGRAPH_CHARS = 40; // one short sentence
 
@@ -391,7 +556,8 @@ function densestBlock(document: Document): Element | null {
   for (const p of Array.from(document.querySelectorAll('p, pre, blockquote, li'))) {
     const length = textLength(p);
     const parent = p.parentElement;
-    if (length >= MIN_FALLBACK_PARAGRAPH_CHARS && parent) totals.set(parent, (totals.get(parent) ?? 0) + length);
+    if (length >= MIN_FALLBACK_PARAGRAPH_CHARS && parent)
+      totals.set(parent, (totals.get(parent) ?? 0) + length);
   }
   let best: Element | null = null;
   let bestTotal = 0;
@@ -424,9 +590,15 @@ function dropChromeElements(root: Element, removed: Removal[]): void {
       continue;
     }
     // camelCase and PascalCase class names split into words: "imageEmbedCaption" → "image Embed Caption".
-    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(/([a-z])([A-Z])/g, '$1 $2');
+    const label = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(
+      /([a-z])([A-Z])/g,
+      '$1 $2',
+    );
     if (CHROME_CLASS.test(label) && textLength(el) < MAX_CHROME_SHARE * total) {
-      record(el, /related|recommended|more-stories|read-more|breadcrumb|tags/i.test(label) ? 'navigation' : 'markup');
+      record(
+        el,
+        /related|recommended|more-stories|read-more|breadcrumb|tags/i.test(label) ? 'navigation' : 'markup',
+      );
       continue;
     }
     if ((tag === 'UL' || tag === 'OL') && isLinkList(el)) record(el, 'navigation');
@@ -439,7 +611,12 @@ function dropChromeElements(root: Element, removed: Removal[]): void {
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     const linkText = (links[0].textContent ?? '').replace(/\s+/g, ' ').trim();
     // A bare URL as link text is a cited source, kept.
-    if (linkText === text && countWords(text) >= MIN_LINK_PARAGRAPH_WORDS && !/^(https?:\/\/|www\.)/i.test(text)) record(el, 'navigation');
+    if (
+      linkText === text &&
+      countWords(text) >= MIN_LINK_PARAGRAPH_WORDS &&
+      !/^(https?:\/\/|www\.)/i.test(text)
+    )
+      record(el, 'navigation');
   }
 }
 
@@ -453,11 +630,20 @@ function isLinkList(list: Element): boolean {
 }
 
 function labelKey(paragraph: string): string {
-  return paragraph.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, '').replace(/\s+/g, ' ').trim();
+  return paragraph
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} ]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Paragraph-level filters: widget labels, credits, related-story blocks, chrome at the edges. */
-function dropChromeParagraphs(paragraphs: string[], removed: Removal[], self: PageSelf, altTexts: Set<string>): string[] {
+function dropChromeParagraphs(
+  paragraphs: string[],
+  removed: Removal[],
+  self: PageSelf,
+  altTexts: Set<string>,
+): string[] {
   const keep: boolean[] = paragraphs.map(() => true);
   const drop = (i: number, kind: Removal['kind']): void => {
     if (!keep[i]) return;
@@ -467,7 +653,12 @@ function dropChromeParagraphs(paragraphs: string[], removed: Removal[], self: Pa
   for (let i = 0; i < paragraphs.length; i++) {
     const para = paragraphs[i];
     const words = countWords(para);
-    if (WIDGET_LABELS.has(labelKey(para))) drop(i, 'navigation');
+    if (isRelatedBlock(para)) {
+      drop(i, 'navigation');
+      for (let j = i + 1; j < paragraphs.length && isHeadlineList(paragraphs[j]); j++) {
+        drop(j, 'navigation');
+      }
+    } else if (WIDGET_LABELS.has(labelKey(para))) drop(i, 'navigation');
     else if (para === self.url || para === self.canonicalUrl) drop(i, 'navigation');
     else if (altTexts.has(labelKey(para))) drop(i, 'markup');
     else if (words <= MAX_CREDIT_WORDS && CREDIT_LINE.test(para)) drop(i, 'markup');
@@ -475,17 +666,13 @@ function dropChromeParagraphs(paragraphs: string[], removed: Removal[], self: Pa
     else if (words <= MAX_FURNITURE_WORDS && FURNITURE_LINE.test(para)) drop(i, 'other');
     else if (GALLERY_COUNTER.test(para)) drop(i, 'markup');
     else if (words <= MAX_WIRE_CREDIT_WORDS && WIRE_CREDIT.test(para)) drop(i, 'other');
-    else if (isRelatedBlock(para)) {
-      drop(i, 'navigation');
-      for (let j = i + 1; j < paragraphs.length && countWords(paragraphs[j]) <= MAX_RELATED_ITEM_WORDS && !/[.!?]["”’)]?$/.test(paragraphs[j]); j++) {
-        drop(j, 'navigation');
-      }
-    }
   }
   // Head and tail: strip timestamp and byline lines until the first real paragraph.
   const titleKeys = new Set(self.titles.filter((t): t is string => Boolean(t)).map(labelKey));
   const isEdgeChrome = (i: number): boolean =>
-    (countWords(paragraphs[i]) <= MAX_EDGE_CHROME_WORDS && EDGE_CHROME_LINE.test(paragraphs[i]) && !isSentence(paragraphs[i])) ||
+    (countWords(paragraphs[i]) <= MAX_EDGE_CHROME_WORDS &&
+      EDGE_CHROME_LINE.test(paragraphs[i]) &&
+      !isSentence(paragraphs[i])) ||
     titleKeys.has(labelKey(paragraphs[i]));
   for (let i = 0; i < paragraphs.length && (!keep[i] || isEdgeChrome(i)); i++) drop(i, 'markup');
   for (let i = paragraphs.length - 1; i >= 0 && (!keep[i] || isEdgeChrome(i)); i--) drop(i, 'markup');
@@ -495,13 +682,26 @@ function dropChromeParagraphs(paragraphs: string[], removed: Removal[], self: Pa
 /** A short closing sentence ("The match starts at 19:30.") is prose, whatever date or time it names. */
 const MIN_SENTENCE_WORDS = 6;
 function isSentence(paragraph: string): boolean {
-  return countWords(paragraph) >= MIN_SENTENCE_WORDS && /[.!?]["”’)]?$/.test(paragraph) && !/\b[ap]\.m\.$/i.test(paragraph);
+  return (
+    countWords(paragraph) >= MIN_SENTENCE_WORDS &&
+    /[.!?]["”’)]?$/.test(paragraph) &&
+    !/\b[ap]\.m\.$/i.test(paragraph)
+  );
+}
+
+/** Short lines that do not end a sentence: story headlines under a related-stories header. */
+function isHeadlineList(paragraph: string): boolean {
+  return paragraph
+    .split('\n')
+    .every((line) => countWords(line) <= MAX_RELATED_ITEM_WORDS && !/[.!?]["”’)]?$/.test(line));
 }
 
 /** A related-stories header alone, or a header line followed by short headline lines in one paragraph. */
 function isRelatedBlock(paragraph: string): boolean {
   const [first, ...rest] = paragraph.trim().split('\n');
-  return RELATED_HEADER.test(first.trim()) && rest.every((line) => countWords(line) <= MAX_RELATED_ITEM_WORDS);
+  return (
+    RELATED_HEADER.test(first.trim()) && rest.every((line) => countWords(line) <= MAX_RELATED_ITEM_WORDS)
+  );
 }
 
 function normaliseParagraphs(raw: string): string {

@@ -2,12 +2,25 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { benchmarkTokens, loadBenchmarkPages, ourText, pageCounts, scorePages } from '../../src/eval/extraction.ts';
+import {
+  benchmarkTokens,
+  loadBenchmarkPages,
+  ourText,
+  pageCounts,
+  scorePages,
+} from '../../src/eval/extraction.ts';
 import { sharedPath, skipUnlessShared } from '../support/shared.ts';
 
 describe('the benchmark metric', () => {
   test('tokenizes like Python \\w+ (Unicode letters and digits, underscore; not punctuation)', () => {
-    assert.deepEqual(benchmarkTokens('Ça va? snake_case 42 — “quoted” Привет'), ['Ça', 'va', 'snake_case', '42', 'quoted', 'Привет']);
+    assert.deepEqual(benchmarkTokens('Ça va? snake_case 42 — “quoted” Привет'), [
+      'Ça',
+      'va',
+      'snake_case',
+      '42',
+      'quoted',
+      'Привет',
+    ]);
   });
 
   test('identical texts score 1 whatever the spacing and punctuation', () => {
@@ -54,6 +67,9 @@ describe('extraction quality floor', skipUnlessShared('data', 'article-extractio
     const pages = loadBenchmarkPages(dir, keys);
     assert.equal(pages.length, keys.length);
     const scores = scorePages(pages.map((p) => ({ truth: p.truth, predicted: ourText(p.html, p.url) })));
-    assert.ok(scores.f1 >= SAMPLE_F1_FLOOR, `F1 ${scores.f1.toFixed(4)} fell below the floor ${SAMPLE_F1_FLOOR}`);
+    assert.ok(
+      scores.f1 >= SAMPLE_F1_FLOOR,
+      `F1 ${scores.f1.toFixed(4)} fell below the floor ${SAMPLE_F1_FLOOR}`,
+    );
   });
 });

@@ -7,7 +7,8 @@ import { ParallaxError } from '../../src/errors.ts';
 import { ACCEPT_FEED, ACCEPT_HTML, safeFetch } from '../../src/ingest/fetch.ts';
 import { addressRange, isPublicAddress } from '../../src/ingest/net.ts';
 
-const PAGE = '<!DOCTYPE html><html lang="en"><head><title>Quay news</title></head><body><p>The ferry left on time.</p></body></html>';
+const PAGE =
+  '<!DOCTYPE html><html lang="en"><head><title>Quay news</title></head><body><p>The ferry left on time.</p></body></html>';
 
 let server: Server;
 let base = '';
@@ -22,7 +23,8 @@ before(async () => {
       res.end(PAGE);
     } else if (path === '/gzip' || path === '/br' || path === '/deflate') {
       const body = Buffer.from(PAGE);
-      const encoded = path === '/gzip' ? gzipSync(body) : path === '/br' ? brotliCompressSync(body) : deflateSync(body);
+      const encoded =
+        path === '/gzip' ? gzipSync(body) : path === '/br' ? brotliCompressSync(body) : deflateSync(body);
       res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': path.slice(1) });
       res.end(encoded);
     } else if (hop) {
@@ -112,7 +114,11 @@ describe('safeFetch against a local server (allowPrivate)', () => {
   });
 
   test('stops after too many redirects', async () => {
-    await rejectsWith(safeFetch(`${base}/loop`, { ...local, maxRedirects: 3 }), 'URL_TOO_MANY_REDIRECTS', `${base}/loop`);
+    await rejectsWith(
+      safeFetch(`${base}/loop`, { ...local, maxRedirects: 3 }),
+      'URL_TOO_MANY_REDIRECTS',
+      `${base}/loop`,
+    );
     await rejectsWith(safeFetch(`${base}/hop/4`, { ...local, maxRedirects: 3 }), 'URL_TOO_MANY_REDIRECTS');
   });
 
@@ -123,7 +129,11 @@ describe('safeFetch against a local server (allowPrivate)', () => {
   });
 
   test('refuses a body over the cap, by Content-Length and while streaming', async () => {
-    await rejectsWith(safeFetch(`${base}/big-declared`, { ...local, maxBytes: 1000 }), 'INPUT_TOO_LARGE', `${base}/big-declared`);
+    await rejectsWith(
+      safeFetch(`${base}/big-declared`, { ...local, maxBytes: 1000 }),
+      'INPUT_TOO_LARGE',
+      `${base}/big-declared`,
+    );
     await rejectsWith(safeFetch(`${base}/big-chunked`, { ...local, maxBytes: 4000 }), 'INPUT_TOO_LARGE');
     const fits = await safeFetch(`${base}/big-chunked`, { ...local, maxBytes: 10_000 });
     assert.equal(fits.body.length, 10_000);
@@ -134,7 +144,11 @@ describe('safeFetch against a local server (allowPrivate)', () => {
   });
 
   test('checks the media type against the accept list', async () => {
-    await rejectsWith(safeFetch(`${base}/image`, { ...local, accept: ACCEPT_HTML }), 'URL_BAD_CONTENT_TYPE', `${base}/image`);
+    await rejectsWith(
+      safeFetch(`${base}/image`, { ...local, accept: ACCEPT_HTML }),
+      'URL_BAD_CONTENT_TYPE',
+      `${base}/image`,
+    );
     const feed = await safeFetch(`${base}/feed`, { ...local, accept: [...ACCEPT_HTML, ...ACCEPT_FEED] });
     assert.equal(feed.contentType, 'application/rss+xml');
     const any = await safeFetch(`${base}/image`, { ...local, accept: ['image/*'] });
@@ -164,13 +178,23 @@ describe('safeFetch refuses what it must', () => {
 
   test('refuses loopback and private literals without allowPrivate', async () => {
     await rejectsWith(safeFetch(`${base}/page`), 'URL_FORBIDDEN', `${base}/page`);
-    for (const url of ['http://10.0.0.1/', 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://0.0.0.0/', 'http://2130706433/']) {
+    for (const url of [
+      'http://10.0.0.1/',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::1]/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://0.0.0.0/',
+      'http://2130706433/',
+    ]) {
       await rejectsWith(safeFetch(url, { timeoutMs: 2000 }), 'URL_FORBIDDEN', url);
     }
   });
 
   test('refuses a host name that resolves to loopback (checked after DNS)', async () => {
-    await rejectsWith(safeFetch(`http://localhost:${new URL(base).port}/page`, { timeoutMs: 2000 }), 'URL_FORBIDDEN');
+    await rejectsWith(
+      safeFetch(`http://localhost:${new URL(base).port}/page`, { timeoutMs: 2000 }),
+      'URL_FORBIDDEN',
+    );
   });
 
   test('refuses a redirect to a private address even when the first hop was allowed', async () => {
@@ -178,13 +202,18 @@ describe('safeFetch refuses what it must', () => {
     const page = await safeFetch(`${base}/page`, onlyTheTestServer);
     assert.equal(page.status, 200);
     // /to-other-host redirects to 127.0.0.2 (loopback too, but not the allowed test server).
-    await rejectsWith(safeFetch(`${base}/to-other-host`, onlyTheTestServer), 'URL_FORBIDDEN', `${base}/to-other-host`);
+    await rejectsWith(
+      safeFetch(`${base}/to-other-host`, onlyTheTestServer),
+      'URL_FORBIDDEN',
+      `${base}/to-other-host`,
+    );
   });
 });
 
 describe('address ranges', () => {
   test('public unicast addresses pass, special ranges do not', () => {
-    for (const ok of ['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111']) assert.equal(isPublicAddress(ok), true, ok);
+    for (const ok of ['93.184.216.34', '8.8.8.8', '2606:4700:4700::1111'])
+      assert.equal(isPublicAddress(ok), true, ok);
     const refused: Record<string, string> = {
       '127.0.0.1': 'loopback',
       '10.1.2.3': 'private',

@@ -11,7 +11,12 @@ const BODY = [
   'Shipping agents warned that perishable cargo, mostly fruit bound for inland markets, could spoil if the ships were not unloaded by Friday.',
 ];
 
-function page({ head = '', before = '', after = '', lang = 'en' }: { head?: string; before?: string; after?: string; lang?: string } = {}): string {
+function page({
+  head = '',
+  before = '',
+  after = '',
+  lang = 'en',
+}: { head?: string; before?: string; after?: string; lang?: string } = {}): string {
   return `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>Strike shuts Vellmar port | Coastal Ledger</title>${head}</head>
 <body><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
 <article><h1>Strike shuts Vellmar port</h1>${before}${BODY.map((p) => `<p>${p}</p>`).join('\n')}${after}</article>
@@ -34,7 +39,10 @@ describe('extractHtml: body text', () => {
 
   test('keeps subheadings and list items as their own paragraphs', () => {
     const result = extractHtml(
-      page({ after: '<h2>What the union wants</h2><ul><li>A night-shift bonus of twelve percent for every docker.</li><li>Two extra crane drivers on each shift.</li></ul>' }),
+      page({
+        after:
+          '<h2>What the union wants</h2><ul><li>A night-shift bonus of twelve percent for every docker.</li><li>Two extra crane drivers on each shift.</li></ul>',
+      }),
     );
     const paragraphs = result.text.split('\n\n');
     assert.ok(paragraphs.includes('What the union wants'));
@@ -42,15 +50,24 @@ describe('extractHtml: body text', () => {
   });
 
   test('decodes entities', () => {
-    const result = extractHtml(page({ after: '<p>The mayor said &ldquo;enough is enough&rdquo; &amp; urged both sides&nbsp;to talk &#8212; again &#x263A;.</p>' }));
-    assert.ok(result.text.includes('The mayor said “enough is enough” & urged both sides to talk — again ☺.'), result.text);
+    const result = extractHtml(
+      page({
+        after:
+          '<p>The mayor said &ldquo;enough is enough&rdquo; &amp; urged both sides&nbsp;to talk &#8212; again &#x263A;.</p>',
+      }),
+    );
+    assert.ok(
+      result.text.includes('The mayor said “enough is enough” & urged both sides to talk — again ☺.'),
+      result.text,
+    );
   });
 
   test('never lets scripts, styles or templates leak into the text', () => {
     const result = extractHtml(
       page({
         head: '<style>p { color: red; } .secret-style {}</style><script>var secretScript = 1;</script>',
-        after: '<script>window.secretInline = "x";</script><noscript>secret noscript</noscript><template><p>secret template</p></template><style>.x{}</style>',
+        after:
+          '<script>window.secretInline = "x";</script><noscript>secret noscript</noscript><template><p>secret template</p></template><style>.x{}</style>',
       }),
     );
     assert.ok(!/secret|color: red/.test(result.text), result.text);
@@ -67,7 +84,13 @@ describe('extractHtml: body text', () => {
           '<div class="related-stories"><h3>Related</h3><ul><li><a href="/a">Ferry fares to rise in spring</a></li><li><a href="/b">New crane arrives at the port</a></li><li><a href="/c">Fishing quotas cut again</a></li></ul></div>',
       }),
     );
-    for (const gone of ['breakwater. Photo', 'Share on social', 'Harbour Pictures', 'Ferry fares', 'Fishing quotas']) {
+    for (const gone of [
+      'breakwater. Photo',
+      'Share on social',
+      'Harbour Pictures',
+      'Ferry fares',
+      'Fishing quotas',
+    ]) {
       assert.ok(!result.text.includes(gone), `should be gone: ${gone}`);
     }
     assert.ok(result.removed.some((r) => r.text.includes('Ships wait outside')));
@@ -91,7 +114,8 @@ describe('extractHtml: body text', () => {
     const result = extractHtml(
       page({
         before: '<p>By Mara Quist</p><p>Published 7:30 AM CET Mar 4, 2031</p>',
-        after: '<p>Talks resume on Thursday at 10:00 in the harbour office.</p><p>Updated: 4.3.2031, 11:05</p>',
+        after:
+          '<p>Talks resume on Thursday at 10:00 in the harbour office.</p><p>Updated: 4.3.2031, 11:05</p>',
       }),
     );
     assert.ok(result.text.startsWith(BODY[0]), result.text);
@@ -103,10 +127,17 @@ describe('extractHtml: body text', () => {
     const result = extractHtml(
       page({
         before: '<p>Skip to content</p><p>Image 1 of 6</p>',
-        after: '<p>Related: Ferry timetable changes for the summer</p><p>Sign up for our morning newsletter here.</p><p>Copyright 2031 Coastal Ledger. All rights reserved.</p>',
+        after:
+          '<p>Related: Ferry timetable changes for the summer</p><p>Sign up for our morning newsletter here.</p><p>Copyright 2031 Coastal Ledger. All rights reserved.</p>',
       }),
     );
-    for (const gone of ['Skip to content', 'Image 1 of 6', 'Ferry timetable', 'morning newsletter', 'All rights reserved']) {
+    for (const gone of [
+      'Skip to content',
+      'Image 1 of 6',
+      'Ferry timetable',
+      'morning newsletter',
+      'All rights reserved',
+    ]) {
       assert.ok(!result.text.includes(gone), `should be gone: ${gone}`);
     }
     assert.equal(result.text, BODY.join('\n\n'));
@@ -115,8 +146,10 @@ describe('extractHtml: body text', () => {
   test('drops a caption that repeats an image alt text, and a related-stories header with its headlines', () => {
     const result = extractHtml(
       page({
-        before: '<div><img src="crane.jpg" alt="A crane idles over an empty berth at dawn"></div><p>A crane idles over an empty berth at dawn</p>',
-        after: "<p><strong>DON'T MISS</strong><br><a href=\"/x\">Ferry timetable changes for the summer</a><br><a href=\"/y\">Lighthouse keeper retires after forty years</a></p>",
+        before:
+          '<div><img src="crane.jpg" alt="A crane idles over an empty berth at dawn"></div><p>A crane idles over an empty berth at dawn</p>',
+        after:
+          '<p><strong>DON\'T MISS</strong><br><a href="/x">Ferry timetable changes for the summer</a><br><a href="/y">Lighthouse keeper retires after forty years</a></p>',
       }),
     );
     assert.equal(result.text, BODY.join('\n\n'));
@@ -141,13 +174,23 @@ describe('extractHtml: body text', () => {
   });
 
   test('throws NO_ARTICLE for a page with no article, naming the URL', () => {
-    const empty = '<html><head><title>Sign in</title></head><body><form><input name="user"><button>Log in</button></form><nav><a href="/">Home</a></nav></body></html>';
+    const empty =
+      '<html><head><title>Sign in</title></head><body><form><input name="user"><button>Log in</button></form><nav><a href="/">Home</a></nav></body></html>';
     assert.throws(
       () => extractHtml(empty, 'https://example.org/login'),
-      (error: unknown) => error instanceof ParallaxError && error.code === 'NO_ARTICLE' && error.input === 'https://example.org/login',
+      (error: unknown) =>
+        error instanceof ParallaxError &&
+        error.code === 'NO_ARTICLE' &&
+        error.input === 'https://example.org/login',
     );
-    assert.throws(() => extractHtml(''), (error: unknown) => error instanceof ParallaxError && error.code === 'NO_ARTICLE');
-    assert.throws(() => extractHtml('<<<>>> not html at all &&&'), (error: unknown) => error instanceof ParallaxError && error.code === 'NO_ARTICLE');
+    assert.throws(
+      () => extractHtml(''),
+      (error: unknown) => error instanceof ParallaxError && error.code === 'NO_ARTICLE',
+    );
+    assert.throws(
+      () => extractHtml('<<<>>> not html at all &&&'),
+      (error: unknown) => error instanceof ParallaxError && error.code === 'NO_ARTICLE',
+    );
   });
 });
 
@@ -181,7 +224,10 @@ describe('extractHtml: metadata', () => {
         {
           '@type': 'NewsArticle',
           headline: 'Vellmar dockers strike over night pay',
-          author: [{ '@type': 'Person', name: 'Mara Quist' }, { '@type': 'Person', name: 'Tobias Fenn' }],
+          author: [
+            { '@type': 'Person', name: 'Mara Quist' },
+            { '@type': 'Person', name: 'Tobias Fenn' },
+          ],
           datePublished: '2031-03-04',
           publisher: { '@type': 'Organization', name: 'The Coastal Ledger' },
           mainEntityOfPage: { '@id': 'https://ledger.example/news/vellmar-strike' },
@@ -189,7 +235,9 @@ describe('extractHtml: metadata', () => {
       ],
     };
     const result = extractHtml(
-      page({ head: `<meta name="author" content="Desk"><script type="application/ld+json">${JSON.stringify(ld)}</script>` }),
+      page({
+        head: `<meta name="author" content="Desk"><script type="application/ld+json">${JSON.stringify(ld)}</script>`,
+      }),
     );
     assert.equal(result.title, 'Vellmar dockers strike over night pay');
     assert.equal(result.author, 'Mara Quist, Tobias Fenn');
@@ -200,7 +248,10 @@ describe('extractHtml: metadata', () => {
 
   test('skips broken JSON-LD and falls back to <meta name=date> and the Readability title', () => {
     const result = extractHtml(
-      page({ head: '<script type="application/ld+json">{ not json </script><meta name="date" content="March 4, 2031 10:00 UTC">', lang: 'de' }),
+      page({
+        head: '<script type="application/ld+json">{ not json </script><meta name="date" content="March 4, 2031 10:00 UTC">',
+        lang: 'de',
+      }),
     );
     assert.equal(result.title, 'Strike shuts Vellmar port');
     assert.equal(result.published, '2031-03-04T10:00:00.000Z');
@@ -209,7 +260,9 @@ describe('extractHtml: metadata', () => {
   });
 
   test('null for what a page does not say', () => {
-    const result = extractHtml(`<html><body><article>${BODY.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`);
+    const result = extractHtml(
+      `<html><body><article>${BODY.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+    );
     assert.equal(result.author, null);
     assert.equal(result.published, null);
     assert.equal(result.canonicalUrl, null);
