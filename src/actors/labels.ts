@@ -102,6 +102,33 @@ const NOT_PREDICATES = new Set([
   'wrong',
   'alone',
 ]);
+/** Heads of time phrases ("last month", "that week"): when, not who. */
+const TIME_WORDS = new Set([
+  'day',
+  'days',
+  'week',
+  'weeks',
+  'month',
+  'months',
+  'year',
+  'years',
+  'decade',
+  'time',
+  'morning',
+  'evening',
+  'night',
+  'weekend',
+  'ago',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'yesterday',
+  'today',
+]);
 const RELATIVE_PRONOUNS = new Set(['who', 'whose', 'whom', 'which']);
 const DETERMINERS = new Set(['a', 'an', 'the']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
@@ -362,7 +389,10 @@ function isListOfNames(context: Context, first: number, end: number): boolean {
 function isTimePhrase(context: Context, first: number, end: number): boolean {
   const start = context.tokens[first].start;
   const stop = context.tokens[end - 1].end;
+  // dates without a publication date to resolve them are not in doc.dates: look at the words too
+  const head = context.tokens[end - 1].norm;
   return (
+    TIME_WORDS.has(head) ||
     context.doc.dates.some((d) => d.start < stop && start < d.end) ||
     context.doc.quantities.some((q) => q.start <= start && stop <= q.end)
   );
@@ -385,7 +415,28 @@ function appositiveBeforeName(
     !/^[,.;:(“”"]$/.test(tokens[first - 1].text)
   )
     first--;
-  if (first !== sentence.firstToken && tokens[first - 1]?.text !== ',') return null;
+  if (first !== sentence.firstToken && tokens[first - 1]?.text !== ',') {
+    // "acted against the nation’s most prominent military dissident, General X,": the noun
+    // phrase opens at its determiner, after a verb or preposition
+    let opener = end - 1;
+    while (
+      opener > first &&
+      !DETERMINERS.has(tokens[opener].norm) &&
+      !POSSESSIVE_PRONOUNS.has(tokens[opener].norm)
+    ) {
+      const t = tokens[opener];
+      const inPhrase =
+        t.pos === 'ADJ' ||
+        t.pos === 'NOUN' ||
+        t.pos === 'ADV' ||
+        POSSESSIVE_MARKS.has(t.norm) ||
+        t.pos === 'PROPN';
+      if (!inPhrase) return null;
+      opener--;
+    }
+    if (!DETERMINERS.has(tokens[opener].norm) && !POSSESSIVE_PRONOUNS.has(tokens[opener].norm)) return null;
+    first = opener;
+  }
   if (!isDescription(tokens, first, end)) return null;
   return makeLabel(context, first, end, 'appositive');
 }

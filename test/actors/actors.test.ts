@@ -178,3 +178,21 @@ test('attributeQuotes: a one-word speaker is the namesake named last before the 
   assert.equal(early.speaker, 'rosa-kandel');
   assert.equal(late.speaker, 'tomas-greve-kandel');
 });
+
+test('an appositive before the name may open after a verb; time phrases are no appositive', () => {
+  const run = runActors([
+    {
+      id: 'a',
+      text: 'The board acted against the port’s most outspoken pilot, Captain Ines Brak, last month. Later, Ines Brak, last week, left.',
+    },
+  ]);
+  const brak = actorNamed(run, 'Ines Brak');
+  assert.ok(brak);
+  assert.deepEqual(
+    brak.labels.map((l) => [l.kind, l.text]),
+    [
+      ['title', 'Captain'],
+      ['appositive', 'the port’s most outspoken pilot'],
+    ],
+  );
+});
