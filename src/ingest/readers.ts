@@ -6,6 +6,7 @@
 import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { isParallaxError, ParallaxError } from '../errors.ts';
 import type { Article } from '../model/index.ts';
@@ -83,14 +84,14 @@ export async function expandPath(path: string): Promise<string[]> {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && EXTENSION_KINDS[extname(entry.name).toLowerCase()]) found.push(full);
+      else if (entry.isFile() && kindOfPath(entry.name)) found.push(full);
     }
   };
   await walk(path);
   if (found.length === 0) {
     throw new ParallaxError(
       'INPUT_EMPTY',
-      `the directory holds no supported files (${Object.keys(EXTENSION_KINDS).join(' ')})`,
+      `the directory holds no supported files (${Object.keys(EXTENSION_KINDS).join(' ')}, also gzipped)`,
       path,
     );
   }
@@ -116,8 +117,28 @@ export async function readFileInput(path: string, options: IngestOptions): Promi
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const info = await statOrThrow(path);
   if (info.size > maxBytes) throw tooLarge(path, info.size, maxBytes);
-  const bytes = await readFile(path);
-  return readBytes(bytes, path, EXTENSION_KINDS[extname(path).toLowerCase()] ?? null, null, options);
+  const raw = await readFile(path);
+  const gzipped = GZIP.test(path);
+  const bytes = gzipped ? gunzipCapped(raw, path, maxBytes) : raw;
+  return readBytes(bytes, path, kindOfPath(path), null, options);
+}
+
+/** A gzip-compressed copy of a supported file ("page.html.gz") is read as that file. */
+const GZIP = /\.gz$/i;
+
+function kindOfPath(path: string): InputKind | null {
+  return EXTENSION_KINDS[extname(path.replace(GZIP, '')).toLowerCase()] ?? null;
+}
+
+/** Decompresses with the size cap applied to the output, so a small bomb cannot fill memory. */
+function gunzipCapped(bytes: Buffer, path: string, maxBytes: number): Buffer {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      throw tooLarge(path, maxBytes + 1, maxBytes, true);
+    throw new ParallaxError('INPUT_BINARY', `not valid gzip data: ${(error as Error).message}`, path);
+  }
 }
 
 export async function readStdin(

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { ingest } from '../../src/ingest/index.ts';
 import { ATOM, RSS } from './feed-fixtures.ts';
@@ -51,6 +52,8 @@ before(() => {
       JSON.stringify({ title: 'no body' }),
     ].join('\n'),
   );
+  writeFileSync(path('page.html.gz'), gzipSync(PAGE));
+  writeFileSync(path('bomb.txt.gz'), gzipSync(Buffer.alloc(1_000_000, 0x61)));
   mkdirSync(path('tree', 'b'), { recursive: true });
   writeFileSync(path('tree', 'b', 'two.txt'), STORY.replace('Sunday', 'Saturday'));
   writeFileSync(path('tree', 'a.txt'), STORY);
@@ -108,6 +111,17 @@ test('a file over the size cap is INPUT_TOO_LARGE', async () => {
   const { failures } = await ingest([path('story.txt')], { maxBytes: 50 });
   assert.equal(failures[0]?.error.code, 'INPUT_TOO_LARGE');
   assert.match(failures[0]!.error.message, /cap/);
+});
+
+test('gzipped files are read as what they hold, the cap applied to the decompressed size', async () => {
+  const { articles, failures } = await ingest([path('page.html.gz'), path('bomb.txt.gz')], {
+    maxBytes: 100_000,
+  });
+  assert.equal(articles[0]?.title, 'Cranes Turn Again');
+  assert.deepEqual(
+    failures.map((f) => [f.input, f.error.code]),
+    [[path('bomb.txt.gz'), 'INPUT_TOO_LARGE']],
+  );
 });
 
 test('windows-1252 text is decoded, with a note', async () => {
