@@ -53,9 +53,9 @@ describe('the benchmark metric', () => {
 
 /**
  * Quality floor on a fixed sample (every fifth page in key order) of the benchmark. It may only
- * be lowered on purpose. Measured 2026-11-26: F1 0.979 on these 25 pages (0.977 on all 121).
+ * be lowered on purpose. Measured 2026-11-26: F1 0.982 on these 25 pages (0.983 on all 121).
  */
-const SAMPLE_F1_FLOOR = 0.97;
+const SAMPLE_F1_FLOOR = 0.975;
 const SAMPLE_EVERY = 5;
 
 describe('extraction quality floor', skipUnlessShared('data', 'article-extraction'), () => {
