@@ -19,6 +19,9 @@ const parser = new XMLParser({
   htmlEntities: true,
   parseTagValue: false, // keep "2024" a string: titles and dates are text
   trimValues: true,
+  // Atom content stays raw: type="xhtml" content is markup, which the parser would otherwise
+  // split into elements; atomContent() decodes it by its declared type.
+  stopNodes: ['feed.entry.content'],
   isArray: (name) =>
     name === 'item' || name === 'entry' || name === 'link' || name === 'author' || name === 'creator',
 });
@@ -95,7 +98,7 @@ function atomEntry(entry: XmlNode): FeedItem {
         .filter(Boolean)
         .join(', ') || null,
     published: toIsoDate(text(entry.published) ?? text(entry.updated)),
-    contentHtml: text(entry.content),
+    contentHtml: atomContent(entry.content),
     summaryHtml: text(entry.summary),
   };
 }
@@ -154,4 +157,34 @@ function atomLink(value: unknown): string | null {
   const alternate = links.find((l) => (l['@rel'] ?? 'alternate') === 'alternate') ?? links[0];
   const href = alternate?.['@href'];
   return typeof href === 'string' ? href : null;
+}
+
+/** Raw atom:content → HTML, by its `type`: "xhtml" is markup, "html" escaped markup, "text" text. */
+function atomContent(value: unknown): string | null {
+  const raw = text(value);
+  if (!raw) return null;
+  const type = (record(value)?.['@type'] as string | undefined) ?? 'text';
+  if (type === 'xhtml') return raw;
+  const cdata = /^<!\[CDATA\[([\s\S]*)\]\]>$/.exec(raw);
+  const decoded = cdata ? cdata[1]! : decodeXmlEntities(raw);
+  if (type === 'html' || type === 'text/html') return decoded.trim() || null;
+  // Plain text: escape it and keep its paragraphs.
+  const escaped = decoded.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escaped
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${p.trim()}</p>`)
+    .join('');
+}
+
+const XML_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+function decodeXmlEntities(value: string): string {
+  return value.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return XML_ENTITIES[name.toLowerCase()] ?? whole;
+  });
 }

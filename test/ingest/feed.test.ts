@@ -47,3 +47,24 @@ test('feed roots are recognised behind a prolog and comments', () => {
   assert.ok(looksLikeFeed('<?xml version="1.0"?>\n<!-- x -->\n<rdf:RDF xmlns:rdf="x"></rdf:RDF>'));
   assert.ok(!looksLikeFeed('<!DOCTYPE html><html></html>'));
 });
+
+test('Atom content is read by its type: xhtml markup, escaped html, CDATA, plain text', () => {
+  const entry = (content: string): string => `<entry><title>T</title>${content}</entry>`;
+  const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>W</title>${[
+    entry(
+      '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Cranes &amp; quays</p></div></content>',
+    ),
+    entry('<content type="html">&lt;p&gt;Tear gas &amp;amp; smoke&lt;/p&gt;</content>'),
+    entry('<content type="html"><![CDATA[<p>The march</p>]]></content>'),
+    entry('<content>Ships at anchor &lt; 30\n\nSecond paragraph</content>'),
+  ].join('')}</feed>`;
+  assert.deepEqual(
+    parseFeed(xml, 'w.atom').items.map((i) => i.contentHtml),
+    [
+      '<div xmlns="http://www.w3.org/1999/xhtml"><p>Cranes &amp; quays</p></div>',
+      '<p>Tear gas &amp; smoke</p>',
+      '<p>The march</p>',
+      '<p>Ships at anchor &lt; 30</p><p>Second paragraph</p>',
+    ],
+  );
+});
