@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { httpStatus, isParallaxError, ParallaxError, type ErrorCode } from '../errors.ts';
 import type { Article, Comparison } from '../model/index.ts';
-import { renderComparisonView, renderHtml, renderJson } from '../report/index.ts';
+import { escapeHtml, renderComparisonView, renderHtml, renderJson } from '../report/index.ts';
 import type { Store } from '../store/index.ts';
 import { articlesFromInputs, parseArticlesBody } from './input.ts';
 import { openApiDocument } from './openapi.ts';
@@ -162,6 +162,17 @@ export function createApp(options: ServerOptions): Hono {
     const comparison = store?.getComparison(c.req.param('id'));
     if (!comparison) return c.html('<!doctype html><title>Not found</title><p>No stored comparison with this id.</p>', 404);
     return c.html(renderHtml(comparison));
+  });
+
+  // a story's stored articles compared on the fly
+  app.get('/stories/:id', async (c) => {
+    const story = store?.getStory(c.req.param('id'));
+    if (!story || !store) return c.html('<!doctype html><title>Not found</title><p>No stored story with this id.</p>', 404);
+    const articles = story.articleIds.map((id) => store.getArticle(id)).filter((a): a is Article => a !== null);
+    if (articles.length < 2) {
+      return c.html(`<!doctype html><title>${escapeHtml(story.headline)}</title><p>This story has ${articles.length} stored article${articles.length === 1 ? '' : 's'}; a comparison needs two.</p>`, 422);
+    }
+    return c.html(renderHtml(await options.compare(articles)));
   });
 
   return app;

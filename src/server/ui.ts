@@ -33,7 +33,7 @@ export function renderUiPage(data: UiPageData): string {
     : '<p class="px-none">None saved yet. Tick “Save” to keep a comparison.</p>';
   const stories = data.stories.length
     ? `<ul>${data.stories
-        .map((s) => `<li><strong>${e(s.headline)}</strong> <small>${s.articleIds.length} articles · ${e(s.sources.join(', '))}</small></li>`)
+        .map((s) => `<li><a href="/stories/${encodeURIComponent(s.id)}">${e(s.headline)}</a> <small>${s.articleIds.length} articles · ${e(s.sources.join(', '))}</small></li>`)
         .join('')}</ul>`
     : '<p class="px-none">No stories yet: they appear when feeds are watched.</p>';
   return `<!doctype html>

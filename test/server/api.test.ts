@@ -193,3 +193,21 @@ describe('web UI routes', () => {
     assert.equal((await app.request('/comparisons/missing')).status, 404);
   });
 });
+
+describe('story pages', () => {
+  test('GET /stories/:id compares the story\'s stored articles; too few or unknown answer 422/404', async () => {
+    const { app, store, post } = setup();
+    const stored = (await (await post('/api/articles', { articles: [{ text: ONE }, { text: TWO }] })).json()) as { ids: string[] };
+    store.putStory({ id: 'ferry', headline: 'Ferry strike', articleIds: stored.ids, sources: [], firstSeen: null, lastSeen: null });
+    store.putStory({ id: 'thin', headline: 'Thin <story>', articleIds: [stored.ids[0]], sources: [], firstSeen: null, lastSeen: null });
+    const page = await app.request('/stories/ferry');
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.equal(parseHTML(html).document.querySelectorAll('.px-article').length, 2);
+    const thin = await app.request('/stories/thin');
+    assert.equal(thin.status, 422);
+    assert.ok((await thin.text()).includes('Thin &lt;story&gt;'));
+    assert.equal((await app.request('/stories/none')).status, 404);
+    assert.match(await (await app.request('/')).text(), /href="\/stories\/ferry"/);
+  });
+});
