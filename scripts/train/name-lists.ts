@@ -1,7 +1,7 @@
 /**
  * Compiles the word lists the language stage's entity rules use:
- *   resources/language/names.json  { given, surnames, places, organizations, common }
- * - given names, surnames, places and organisations from the lexicon of compromise
+ *   resources/language/names.json  { given, surnames, places, organizations, roles, common }
+ * - given names, surnames, places, organisations and role nouns ("Actor": leader, lawyer) from the lexicon of compromise
  *   (Spencer Kelly, MIT; the installed npm package), lower-cased and accent-folded;
  * - `common`: words written in lower case at least COMMON_LOWERCASE_SHARE of the times they
  *   appear mid-sentence in the AllSides training articles (../shared/data/allsides,
@@ -104,6 +104,9 @@ const ADDED_GIVEN = [
   'vinicius',
 ];
 
+/** Nouns for people's roles that compromise does not tag as Actor (ours). */
+const ADDED_ROLES = ['member', 'head', 'official', 'counsel', 'intern', 'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'legislator', 'lawmaker', 'strongman', 'strongwoman', 'thug', 'leaker', 'candidate', 'nominee', 'rival', 'ally', 'critic', 'veteran', 'senator', 'congressman', 'congresswoman', 'dissident', 'opponent', 'supporter', 'commentator', 'correspondent', 'tycoon', 'mogul', 'billionaire', 'saboteur', 'agitator', 'tyrant', 'despot', 'autocrat', 'puppet', 'hero', 'traitor', 'coward', 'liar', 'thief', 'crook', 'fraud', 'operative', 'loyalist', 'hardliner', 'moderate', 'conservative', 'liberal', 'progressive', 'socialist', 'communist', 'fascist', 'extremist', 'radical', 'militant', 'rebel', 'insurgent', 'terrorist', 'protester', 'demonstrator', 'rioter', 'looter', 'activist', 'organiser', 'organizer'];
+
 function lexiconWords(tags: RegExp): string[] {
   const lexicon = (
     nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }
@@ -156,11 +159,12 @@ export default async function trainNameLists(): Promise<void> {
     surnames: lexiconWords(/LastName/),
     places: lexiconWords(/Country|City|Region|Place/),
     organizations: lexiconWords(/Organization|SportsTeam/),
+    roles: [...new Set([...lexiconWords(/Actor/), ...ADDED_ROLES])].sort(),
     common: await commonWords(join(data, 'allsides', 'media-split-train-6000.jsonl.gz')),
   };
   mkdirSync(join(ROOT, 'resources', 'language'), { recursive: true });
   writeFileSync(join(ROOT, 'resources', 'language', 'names.json'), `${JSON.stringify(lists)}\n`);
   console.log(
-    `  given ${lists.given.length}, surnames ${lists.surnames.length}, places ${lists.places.length}, organizations ${lists.organizations.length}, common ${lists.common.length}`,
+    `  given ${lists.given.length}, roles ${lists.roles.length}, surnames ${lists.surnames.length}, places ${lists.places.length}, organizations ${lists.organizations.length}, common ${lists.common.length}`,
   );
 }

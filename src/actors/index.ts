@@ -26,7 +26,8 @@ export function resolveActors(docs: Doc[], quotes: Quote[]): Actor[] {
     const mentions: ActorMentionRef[] = [];
     actors.forEach((actor, index) => {
       for (const m of actor.mentions)
-        if (m.article === article) mentions.push({ actor: index, start: m.start, end: m.end });
+        if (m.article === article)
+          mentions.push({ actor: index, start: m.start, end: m.end, person: actor.type === 'person' });
     });
     mentions.sort((a, b) => a.start - b.start);
     const articleQuotes = quotes.filter((q) => q.article === article);

@@ -12,7 +12,7 @@
  * Each label gets a polarity (polarity.ts) and `quotedBy` when it sits inside a quotation.
  */
 import type { Doc, Label, Quote, Sentence, Token } from '../model/index.ts';
-import { ORGANIZATIONS, PERSON_TITLES } from '../language/lexicon.ts';
+import { ORGANIZATIONS, PERSON_TITLES, ROLE_NOUNS } from '../language/lexicon.ts';
 import { phrasePolarity, wordPolarity, isLoaded } from './polarity.ts';
 
 /** Longest title or epithet before a name, in tokens ("Minister of Interior and Justice" is 5). */
@@ -92,6 +92,10 @@ const NOT_PREDICATES = new Set([
   'set',
   'about',
   'available',
+  'much',
+  'more',
+  'less',
+  'enough',
   'present',
   'expected',
   'scheduled',
@@ -102,6 +106,18 @@ const NOT_PREDICATES = new Set([
   'wrong',
   'alone',
 ]);
+/** Clock abbreviations of live blogs ("10:35 A.M. James Comey"): never titles. */
+const CLOCK_WORDS = new Set(['a.m.', 'p.m.', 'am', 'pm', 'et', 'est', 'edt', 'gmt', 'utc']);
+/** Agent-noun endings: "leaker", "senator", "economist", "politician", "spokesman". */
+const ROLE_ENDING = /(?:er|or|ist|ian|man|woman|person)s?$/;
+
+function isRoleNoun(norm: string): boolean {
+  const singular = norm.replace(/s$/, '');
+  return (
+    PERSON_TITLES.has(norm) || ROLE_NOUNS.has(norm) || ROLE_NOUNS.has(singular) || ROLE_ENDING.test(norm)
+  );
+}
+
 /** Heads of time phrases ("last month", "that week"): when, not who. */
 const TIME_WORDS = new Set([
   'day',
@@ -139,6 +155,8 @@ export interface ActorMentionRef {
   actor: number;
   start: number;
   end: number;
+  /** Labels before a person's name must name a role ("leader", "Dr."), not a thing ("documents"). */
+  person?: boolean;
 }
 
 interface Context {
@@ -206,7 +224,7 @@ export function findLabels(
     if (first > last) continue;
     const sentence = sentenceOf(doc, first);
     if (!sentence) continue;
-    const before = prenominal(context, first, sentence);
+    const before = prenominal(context, first, sentence, mention.person === true);
     if (before) found.push({ actor: mention.actor, label: before.label });
     const appositiveBefore = appositiveBeforeName(context, before ? before.first : first, last, sentence);
     if (appositiveBefore) found.push({ actor: mention.actor, label: appositiveBefore });
@@ -274,6 +292,7 @@ function prenominal(
   context: Context,
   first: number,
   sentence: Sentence,
+  person = false,
 ): { label: Label; first: number } | null {
   const { tokens } = context;
   let j = first - 1;
@@ -289,7 +308,7 @@ function prenominal(
   let start = first;
   while (j >= sentence.firstToken && first - j <= MAX_PRENOMINAL_TOKENS) {
     const t = tokens[j];
-    if (isInOtherMention(context, t) || ORGANIZATIONS.has(t.norm)) break; // "Facebook Twitter" share bars
+    if (isInOtherMention(context, t) || ORGANIZATIONS.has(t.norm) || CLOCK_WORDS.has(t.norm)) break; // "Facebook Twitter" share bars
     const word = t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'PROPN' || PERSON_TITLES.has(t.norm);
     // "Minister of Interior and Justice": connectors between capitalised words
     const connector =
@@ -326,6 +345,10 @@ function prenominal(
   )
     return null;
   const words = tokens.slice(start, first);
+  // the head of "Minister of Defense" is "Minister"; of "jailed opposition leader", "leader"
+  const of = words.findIndex((w) => w.norm === 'of');
+  const headWord = of > 0 ? words[of - 1] : words[words.length - 1];
+  if (person && !isRoleNoun(headWord.norm)) return null;
   const kind: Label['kind'] = words.every((w) => isCapitalised(w) || w.norm === 'of' || w.norm === 'and')
     ? 'title'
     : 'epithet';

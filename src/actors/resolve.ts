@@ -56,9 +56,12 @@ const wordCache = new Map<string, string[]>();
 function words(text: string): string[] {
   let cached = wordCache.get(text);
   if (!cached) {
-    cached = normalizeWord(text)
+    const all = normalizeWord(text)
       .split(/[\s-]+/)
       .filter((w) => w !== '');
+    // "Donald J. Trump" is "Donald Trump": middle initials do not tell people apart here
+    const withoutInitials = all.filter((w, i) => i === 0 || !/^\p{L}\.?$/u.test(w));
+    cached = withoutInitials.length >= 2 ? withoutInitials : all;
     if (wordCache.size > 10_000) wordCache.clear(); // bound memory on long runs
     wordCache.set(text, cached);
   }

@@ -686,6 +686,7 @@ interface NameLists {
   surnames: string[];
   places: string[];
   organizations: string[];
+  roles: string[];
   common: string[];
 }
 
@@ -699,5 +700,7 @@ export const SURNAMES = new Set(NAME_LISTS.surnames);
 /** Places and organisations from compromise's lexicon, beyond our own short lists. */
 export const KNOWN_PLACES = new Set(NAME_LISTS.places);
 export const KNOWN_ORGANIZATIONS = new Set(NAME_LISTS.organizations);
+/** Nouns that name a person's role: "leader", "lawyer", "economist" (compromise's Actor tag, plus ours). */
+export const ROLE_NOUNS = new Set(NAME_LISTS.roles);
 /** Words news writes in lower case mid-sentence (AllSides counts): not names when capitalised. */
 export const COMMON_WORDS = new Set(NAME_LISTS.common);

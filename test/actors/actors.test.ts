@@ -196,3 +196,13 @@ test('an appositive before the name may open after a verb; time phrases are no a
     ],
   );
 });
+
+test('a middle initial does not split a person', () => {
+  const run = runActors([
+    { id: 'a', text: 'Mayor Ada J. Kestrel opened the port.' },
+    { id: 'b', text: 'Ada Kestrel closed it again.' },
+  ]);
+  const kestrel = run.actors.filter((a) => /kestrel/.test(a.id));
+  assert.equal(kestrel.length, 1);
+  assert.equal(kestrel[0].name, 'Ada J. Kestrel');
+});
