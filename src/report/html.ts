@@ -105,7 +105,7 @@ export function renderComparisonView(c: Comparison): string {
 <header class="px-head">
 <h1>${c.articles.length} accounts of one story</h1>
 <ol class="px-sources">${c.articles
-    .map((a, i) => `<li><span class="px-chip">${i + 1}</span> <strong>${e(outletName(a))}</strong>${a.title ? ` — ${e(a.title)}` : ''}</li>`)
+    .map((a, i) => `<li><span class="px-chip">${i + 1}</span> <strong>${e(outletName(a))}</strong>${a.title && a.title !== outletName(a) ? ` — ${e(a.title)}` : ''}</li>`)
     .join('')}</ol>
 </header>
 <section class="px-brief" aria-label="Brief">
@@ -209,7 +209,7 @@ function renderArticle(c: Comparison, article: Article, n: number): string {
     : '';
   return `<article class="px-article" data-article="${e(article.id)}">
 <header><span class="px-chip">${n}</span> <strong class="px-outlet">${e(outletName(article))}</strong>
-${article.title ? `<h2 class="px-title">${e(article.title)}</h2>` : ''}
+${article.title && article.title !== outletName(article) ? `<h2 class="px-title">${e(article.title)}</h2>` : ''}
 ${meta ? `<p class="px-meta">${meta}</p>` : ''}${removed}</header>
 <div class="px-article-body" tabindex="0">${markupText(article.text, spans)}</div>
 </article>`;
@@ -388,7 +388,7 @@ body{margin:0;background:var(--px-paper)}
   .px-articles{grid-template-columns:repeat(var(--px-columns,2),1fr);overflow:visible}
   .px-article-body{max-height:none;overflow:visible;padding-bottom:14px;font-size:11pt}
   .px-article,.px-panel,.px-brief-col{break-inside:avoid;border-color:#bbb}
-  .px-claim.px-k-agreed,.px-claim.px-k-conflict,.px-claim.px-k-unique{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  .px-report *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
   .px-finding{font-size:11pt}
 }
 `;
