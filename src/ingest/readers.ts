@@ -292,7 +292,15 @@ async function readFeedItem(item: FeedItem, origin: string, options: IngestOptio
     url: item.url,
     provenance: 'feed',
   };
-  if (item.contentHtml) return { articles: [articleFromHtml(item.contentHtml, meta)], failures: [] };
+  // Full content, unless it is itself a teaser ("… Read more") and the page can be fetched.
+  if (item.contentHtml && !(item.url && endsLikeTeaser(htmlToPlainText(item.contentHtml)))) {
+    try {
+      return { articles: [articleFromHtml(item.contentHtml, meta)], failures: [] };
+    } catch (error) {
+      // Too short to be an article: the page may have it.
+      if (!item.url || !isParallaxError(error) || error.code !== 'NO_ARTICLE') throw error;
+    }
+  }
   const summary = item.summaryHtml ? htmlToPlainText(item.summaryHtml) : '';
   if (summary && !isTeaser(summary)) return { articles: [articleFromText(summary, meta)], failures: [] };
   if (item.url) return readUrl(item.url, options, meta, origin);
@@ -312,7 +320,12 @@ async function readFeedItem(item: FeedItem, origin: string, options: IngestOptio
 
 function isTeaser(summary: string): boolean {
   const words = summary.split(/\s+/).filter(Boolean).length;
-  return words < TEASER_MAX_WORDS || /(…|\.\.\.|\[…\]|\[\.\.\.\]|read more\W*)$/i.test(summary.trim());
+  return words < TEASER_MAX_WORDS || endsLikeTeaser(summary);
+}
+
+/** "…", "[…]", "Read more", "Continue reading": the text goes on elsewhere. */
+function endsLikeTeaser(text: string): boolean {
+  return /(…|\.\.\.|\[…\]|\[\.\.\.\]|read more|continue reading)\W*$/i.test(text.trim());
 }
 
 /** A feed summary's HTML → text with paragraphs (summaries are fragments, not pages). */

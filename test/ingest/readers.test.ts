@@ -185,6 +185,7 @@ describe('URLs (a local server, --allow-private)', () => {
   const teaserRss = (): string => `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
     <item><title>Cranes Turn Again</title><link>${base}/page</link><description>The cranes turned again…</description></item>
     <item><title>Gone</title><link>${base}/missing</link><description>Short teaser.</description></item>
+    <item><title>Teaser Content</title><link>${base}/page</link><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">&lt;p&gt;The cranes turned again. Continue reading…&lt;/p&gt;</content:encoded></item>
   </channel></rss>`;
 
   before(async () => {
@@ -257,11 +258,14 @@ describe('URLs (a local server, --allow-private)', () => {
     assert.equal(failures[0]?.error.code, 'URL_FORBIDDEN');
   });
 
-  test("an RSS feed of teasers: each item page is fetched; a dead link is that item's failure", async () => {
+  test("an RSS feed of teasers (in the summary or the content): each page is fetched; a dead link is that item's failure", async () => {
     const { articles, failures } = await ingest([`${base}/rss`], { allowPrivate: true });
-    assert.equal(articles.length, 1);
-    assert.equal(articles[0]!.origin, `${base}/rss#1`);
-    assert.ok(articles[0]!.text.startsWith('The cranes of Port Veyra turned again'));
+    assert.deepEqual(
+      articles.map((a) => a.origin),
+      [`${base}/rss#1`, `${base}/rss#3`],
+    );
+    for (const article of articles)
+      assert.ok(article.text.startsWith('The cranes of Port Veyra turned again'));
     assert.deepEqual(
       failures.map((f) => [f.input, f.error.code]),
       [[`${base}/rss#2`, 'URL_BAD_STATUS']],
