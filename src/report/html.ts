@@ -365,7 +365,7 @@ body{margin:0;background:var(--px-paper)}
 .px-hide-actors .px-article .px-actor{font-weight:inherit}
 .px-hide-labels .px-article .px-label{text-decoration:none}
 .px-hide-framing .px-article .px-frame{box-shadow:none}
-.px-panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:18px;margin-top:22px}
+.px-panels{display:grid;grid-template-columns:1fr 1fr;gap:18px;margin-top:22px}
 .px-labels,.px-framing{grid-column:1/-1}
 .px-panel{background:#fff;border:1px solid var(--px-rule);border-radius:6px;padding:14px 16px}
 .px-panel table{border-collapse:collapse;width:100%;font-size:14px}
@@ -381,7 +381,7 @@ body{margin:0;background:var(--px-paper)}
 .px-technique{color:var(--px-muted);font-size:12px}.px-reason{color:var(--px-muted);font-size:12px;margin:0 0 0 34px}
 .px-warnings{margin-top:18px;color:#8a6412}
 .px-foot{margin-top:24px;color:var(--px-muted);font-size:12px}
-@media (max-width:800px){.px-articles{grid-template-columns:1fr}}
+@media (max-width:800px){.px-articles,.px-panels{grid-template-columns:1fr}}
 @media print{
   .px-legend,.px-removed{display:none}
   .px-page{padding:0;max-width:none;background:#fff}
