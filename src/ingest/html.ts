@@ -102,6 +102,7 @@ export function extractHtml(html: string, url?: string): ExtractedPage {
     url: url ?? null,
     canonicalUrl: meta.canonicalUrl,
     titles: [meta.title, readabilityTitle, headline],
+    author: meta.author ?? cleanByline(readabilityByline),
   });
 
   let text = '';
@@ -507,6 +508,7 @@ interface PageSelf {
   url: string | null;
   canonicalUrl: string | null;
   titles: (string | null)[];
+  author: string | null;
 }
 
 function elementText(root: Element, removed: Removal[], self: PageSelf): string {
@@ -675,9 +677,25 @@ function dropChromeParagraphs(
       !isSentence(paragraphs[i])) ||
     titleKeys.has(labelKey(paragraphs[i]));
   for (let i = 0; i < paragraphs.length && (!keep[i] || isEdgeChrome(i)); i++) drop(i, 'markup');
-  for (let i = paragraphs.length - 1; i >= 0 && (!keep[i] || isEdgeChrome(i)); i--) drop(i, 'markup');
+  // The tail also carries the author's bio ("Mara Quist is a …") and contact lines ("Write to … at x@y.z").
+  const authorNames = (self.author ?? '')
+    .split(/,|\band\b/)
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .flatMap((name) => [name, name.split(/\s+/)[0]]);
+  const isTailChrome = (i: number): boolean =>
+    isEdgeChrome(i) ||
+    (countWords(paragraphs[i]) <= MAX_CONTACT_LINE_WORDS && /\S+@\S+\.\w+/.test(paragraphs[i])) ||
+    authorNames.some(
+      (name) => paragraphs[i].startsWith(`${name} is `) || paragraphs[i].startsWith(`${name} has `),
+    );
+  for (let i = paragraphs.length - 1; i >= 0 && (!keep[i] || isTailChrome(i)); i--)
+    drop(i, isEdgeChrome(i) ? 'markup' : 'byline-footer');
   return paragraphs.filter((_, i) => keep[i]);
 }
+
+/** A line with an e-mail address and at most this many words is a contact line ("Write to … at …"). */
+const MAX_CONTACT_LINE_WORDS = 20;
 
 /** A short closing sentence ("The match starts at 19:30.") is prose, whatever date or time it names. */
 const MIN_SENTENCE_WORDS = 6;

@@ -123,6 +123,20 @@ describe('extractHtml: body text', () => {
     assert.ok(result.removed.some((r) => r.text === 'Published 7:30 AM CET Mar 4, 2031'));
   });
 
+  test("drops the author's bio and a contact line at the tail", () => {
+    const result = extractHtml(
+      page({
+        head: '<meta name="author" content="Mara Quist">',
+        after:
+          '<p>Mara Quist is a reporter on the harbour beat who has covered the port for ten years and lives nearby.</p><p>Write to Mara Quist at mara@ledger.example</p>',
+      }),
+    );
+    assert.equal(result.text, BODY.join('\n\n'));
+    assert.ok(
+      result.removed.some((r) => r.kind === 'byline-footer' && r.text.startsWith('Mara Quist is a reporter')),
+    );
+  });
+
   test('drops widget labels, gallery counters, promo lines and copyright notices inside the body', () => {
     const result = extractHtml(
       page({
