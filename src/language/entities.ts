@@ -37,6 +37,26 @@ const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}s?$/u;
 const NAME_SHAPE =
   /^(?:\p{Lu}[\p{Ll}\p{M}'’]*(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.)$/u;
 const DEMONYM = /(?:an|ian|ese|ish|i|ic)$/;
+/** Abbreviated honorifics: what follows them is a name even when it is also a title word ("Mr. King"). */
+const HONORIFICS = new Set([
+  'mr.',
+  'mrs.',
+  'ms.',
+  'dr.',
+  'sen.',
+  'rep.',
+  'gov.',
+  'gen.',
+  'sgt.',
+  'lt.',
+  'col.',
+  'capt.',
+  'prof.',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+]);
 /** Verbs of speech next to a lone capitalised word make it a speaker: "Stumpf said", "said Reid". */
 const SPEECH_VERBS = new Set([
   'say',
@@ -225,6 +245,9 @@ function startsName(tokens: Token[], i: number, sentence: Sentence): boolean {
 
 /** Split a run at person titles: "U.S. President Donald Trump" → "U.S." and "Donald Trump". */
 function splitTitles(tokens: Token[], run: Run): Run[] {
+  // "Justice Department", "Defense Ministry": a title word inside an institution's name
+  const lastNorm = tokens[run.end - 1].norm;
+  if (ORGANIZATION_HEADS.has(lastNorm) || PLACE_HEADS.has(lastNorm)) return [run];
   const parts: Run[] = [];
   let start = run.first;
   let i = run.first;
@@ -271,8 +294,8 @@ function typeRun(text: string, tokens: Token[], run: Run, sentence: Sentence): E
   // "(R-Ga.)", "(D-Mont.)": a party and state tag, not a name
   if (words.length >= 2 && /^[RDI]$/.test(words[0].text) && words[1].text === '-') return null;
   // titles alone ("President") name no one — unless a title stands before them ("Mr. King")
-  if (words.every((t) => NOT_NAMES.has(t.norm) || PERSON_TITLES.has(t.norm)) && !isTitled(tokens, run))
-    return null;
+  const afterHonorific = HONORIFICS.has(tokens[run.first - 1]?.norm ?? '') && isTitled(tokens, run);
+  if (words.every((t) => NOT_NAMES.has(t.norm) || PERSON_TITLES.has(t.norm)) && !afterHonorific) return null;
   const last = norms[norms.length - 1];
   const next = tokens[run.end];
   const nextNorm = next && next.start <= sentence.end && next.pos !== 'PUNCT' ? next.norm : '';

@@ -8,6 +8,11 @@ import { resolve } from 'node:path';
 
 /** Words and abbreviations written before a person's name; never part of the name. */
 export const PERSON_TITLES = new Set([
+  'attorney',
+  'solicitor',
+  'inspector',
+  'anchor',
+  'correspondent',
   'president',
   'vice',
   'general',

@@ -108,3 +108,17 @@ test('a party tag does not end the sentence or become a name; lone speakers are 
     ['Ada Moor', 'King', 'Vantongeren', 'Pell'],
   );
 });
+
+test('title words inside institutions and title chains name no one by themselves', () => {
+  const text =
+    'Officials at the Harbour Department said Deputy Attorney General Lena Ruud and Vice President Ole Brak met. The Vice President left.';
+  const doc = annotate(articleOf(text));
+  assert.deepEqual(
+    doc.entities.map((e) => [e.text, e.type]),
+    [
+      ['Harbour Department', 'organization'],
+      ['Lena Ruud', 'person'],
+      ['Ole Brak', 'person'],
+    ],
+  );
+});
