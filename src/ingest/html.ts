@@ -479,7 +479,7 @@ const MAX_FURNITURE_WORDS = 60; // a notice is a sentence or two; a list of tags
 
 /** Photo credits and captions as lines ("Image copyright …", "(Image: …)", "Credit…", "… /Getty Images"). */
 const CREDIT_LINE =
-  /^(image copyright|image caption|image source|credit\b|photo\b|photograph\b|picture\b|\(?image:|\(?photo:|©)|(getty images|shutterstock|reuters\/[\w .]+|ap photo[^)]*\)?|afp|associated press|bloomberg|getty)\s*\)?\.?$/i;
+  /^(image copyright|image caption|image source|credit\b|(photo|photograph|picture|image)s?\s*(:|by\b|credit)|\(\s*(photo|image)\b|©)|(getty images|shutterstock|reuters\/[\w .]+|ap photo[^)]*\)?|[/|(]\s*(afp|associated press|bloomberg|getty|reuters|ap|epa)(\s+via getty images)?)\s*\)?\.?$/i;
 const MAX_CREDIT_WORDS = 40; // captions run one or two sentences; body paragraphs ending in "AFP" are longer
 
 /** A header that introduces a block of links to other stories; the short lines after it go too. */

@@ -123,6 +123,17 @@ describe('extractHtml: body text', () => {
     assert.ok(result.removed.some((r) => r.text === 'Published 7:30 AM CET Mar 4, 2031'));
   });
 
+  test('keeps short prose that merely mentions a photo or a news agency', () => {
+    const kept = [
+      'Picture the quay at dawn: forty cranes and not one moving.',
+      'The harbour master would not say when talks resume, he told Bloomberg.',
+    ];
+    const result = extractHtml(
+      page({ after: kept.map((p) => `<p>${p}</p>`).join('') + `<p>${BODY[0]}</p>` }),
+    );
+    for (const sentence of kept) assert.ok(result.text.includes(sentence), `missing: ${sentence}`);
+  });
+
   test("drops the author's bio and a contact line at the tail", () => {
     const result = extractHtml(
       page({
