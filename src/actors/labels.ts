@@ -370,6 +370,9 @@ function isDescription(tokens: Token[], first: number, end: number): boolean {
   ))
     return false;
   if (!words.some((w) => w.pos === 'NOUN')) return false;
+  // "Christie, a jury determined, …" is a clause: a description ends on its noun (or a name)
+  const lastWord = words[words.length - 1];
+  if (lastWord.pos === 'VERB' || lastWord.pos === 'AUX') return false;
   return !words.some((w) => w.pos === 'AUX' || (w.pos === 'VERB' && !/(?:ed|ing)$/.test(w.norm)));
 }
 
