@@ -55,6 +55,11 @@ export interface CleanOptions {
 
 // ───────────────────────────── thresholds ─────────────────────────────
 
+/**
+ * Hard-wrapped text has lines no longer than its wrap width (72–80 characters by convention,
+ * rarely up to 100); a block with a longer line holds one paragraph per line instead.
+ */
+const HARD_WRAP_MAX_CHARS = 100;
 /** A headline is at most this long. News headlines run 40–110 characters; 160 leaves room. */
 const MAX_HEADLINE_CHARS = 160;
 /**
@@ -131,7 +136,7 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanedText
   const removed: Removal[] = [];
   const metadata: TextMetadata = {};
 
-  let paragraphs = splitParagraphs(normaliseCharacters(text));
+  let paragraphs = splitParagraphs(normaliseCharacters(text), unwrapLines);
 
   // 3. headline → title
   const first = paragraphs[0];
@@ -218,7 +223,7 @@ export function normaliseCharacters(text: string): string {
 }
 
 /** Paragraphs as lists of trimmed, space-collapsed lines. */
-function splitParagraphs(text: string): string[][] {
+function splitParagraphs(text: string, unwrap: boolean): string[][] {
   const lines = text.split('\n').map((line) => line.replace(/ {2,}/g, ' ').trim());
   const hasBlankLine = lines.some((line, i) => line === '' && i > 0 && i < lines.length - 1);
   const paragraphs: string[][] = [];
@@ -234,7 +239,11 @@ function splitParagraphs(text: string): string[][] {
     }
   }
   if (current.length) paragraphs.push(current);
-  return paragraphs;
+  if (!unwrap) return paragraphs;
+  // A block with a line longer than any wrap width is not hard-wrapped: its lines are paragraphs.
+  return paragraphs.flatMap((block) =>
+    block.some((line) => line.length > HARD_WRAP_MAX_CHARS) ? block.map((line) => [line]) : [block],
+  );
 }
 
 function looksLikeHeadline(line: string): boolean {

@@ -229,3 +229,13 @@ test('a byline keeps its names and drops the affiliation after them', () => {
     'Ana Pereira, Rui Almada and Lucía Ferrer',
   );
 });
+
+test('lines longer than a wrap width are paragraphs even where other paragraphs have blank lines', () => {
+  const { text } = cleanText(
+    `${LEAD}\n${SECOND}\n\nThe third paragraph came after a blank line, as the others should have.`,
+  );
+  assert.equal(
+    text,
+    `${LEAD}\n\n${SECOND}\n\nThe third paragraph came after a blank line, as the others should have.`,
+  );
+});
