@@ -103,6 +103,21 @@ test('paste two articles, compare, see the brief and highlights, click a finding
   assert.ok(visible.length > 0 && visible.every(Boolean), 'each column scrolled its evidence into view');
   await page.screenshot({ path: resolve(OUTPUT, 'ui-compare.png'), fullPage: false });
 
+  // clicking an aligned claim in the first article shows its counterpart in the second
+  const counterpart = await page.$$eval('#result .px-article', (articles) => {
+    const ids = (el: Element) => (el.getAttribute('data-al') ?? '').split(' ').filter(Boolean);
+    const second = new Set([...articles[1].querySelectorAll('[data-al]')].flatMap(ids));
+    const index = [...articles[0].querySelectorAll('[data-al]')].findIndex((m) => ids(m).some((id) => second.has(id)));
+    return index;
+  });
+  if (counterpart >= 0) {
+    await page.locator('#result .px-article').first().locator('[data-al]').nth(counterpart).click();
+    await page.waitForTimeout(300);
+    assert.ok((await page.locator('#result .px-article').nth(1).locator('.px-focus').count()) > 0, 'the counterpart is highlighted');
+    const shown = await visibleInColumn(page, '#result .px-article:nth-child(2) .px-focus');
+    assert.ok(shown.every(Boolean), 'and scrolled into view');
+  }
+
   // the legend hides a layer
   await page.uncheck('#result .px-legend input[data-layer="framing"]');
   assert.ok(await page.$eval('#result .px-report', (r) => r.classList.contains('px-hide-framing')));

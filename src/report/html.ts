@@ -350,6 +350,7 @@ body{margin:0;background:var(--px-paper)}
 .px-removed{font-size:12px;color:var(--px-muted);margin-top:4px}.px-removed-kind{font-weight:600}
 .px-article-body{position:relative;max-height:72vh;overflow:auto;padding:14px 18px 24px;white-space:pre-wrap;font:17px/1.65 Georgia,"Iowan Old Style","Times New Roman",serif;scroll-behavior:smooth}
 .px-report mark{background:none;color:inherit;border-radius:2px}
+.px-claim[data-al]:not([data-al=""]){cursor:pointer}
 .px-claim.px-k-agreed{background:var(--px-agreed)}.px-claim.px-k-conflict{background:var(--px-conflict)}.px-claim.px-k-unique{background:var(--px-unique)}
 .px-quote{color:var(--px-quote);font-style:italic}
 .px-actor{font-weight:600}
@@ -427,7 +428,19 @@ export const REPORT_SCRIPT = `
   document.addEventListener('click', function (event) {
     var target = event.target instanceof Element ? event.target : null;
     var button = target && target.closest('[data-focus-alignment],[data-focus-frame],[data-focus-actor]');
-    if (!button) return;
+    if (!button) {
+      // a claim in the text: show where the other articles say the same or the opposite
+      var claim = target && target.closest('.px-article [data-al]');
+      var ids = claim ? claim.getAttribute('data-al').split(' ').filter(Boolean) : [];
+      if (!claim || ids.length === 0) return;
+      var within = claim.closest('.px-report');
+      var related = Array.prototype.filter.call(within.querySelectorAll('.px-article [data-al]'), function (m) {
+        return m.getAttribute('data-al').split(' ').some(function (id) { return ids.indexOf(id) >= 0; });
+      });
+      var briefButton = within.querySelector('[data-focus-alignment="' + ids[0] + '"]');
+      focusMarks(within, related, briefButton);
+      return;
+    }
     var report = button.closest('.px-report');
     if (!report) return;
     var marks = [];
