@@ -122,3 +122,22 @@ describe('parallax compare', () => {
     }
   });
 });
+
+describe('parallax compare colour', () => {
+  test('ANSI colour on a terminal, none with NO_COLOR', async () => {
+    const tty = fixture();
+    try {
+      tty.io.stdout.isTTY = true;
+      await runCompare(tty.files.slice(0, 2), {}, tty.io);
+      assert.ok(tty.out().includes('\x1b['));
+      const noColor = fixture();
+      noColor.io.stdout.isTTY = true;
+      noColor.io.env = { NO_COLOR: '1' };
+      await runCompare(noColor.files.slice(0, 2), {}, noColor.io);
+      assert.ok(!noColor.out().includes('\x1b['));
+      noColor.cleanup();
+    } finally {
+      tty.cleanup();
+    }
+  });
+});
