@@ -8,7 +8,9 @@
  * training and gives the headline figures.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { ParallaxError } from '../errors.ts';
 import { StoryClusterer, bcubedScores, pairwiseScores, type ClusterArticle, type SimilarityWeights } from '../stories/index.ts';
 import type { EvalResult, EvalTask } from './types.ts';
@@ -74,6 +76,40 @@ export function jitterTimes(articles: RoundupArticle[]): RoundupArticle[] {
     .sort((a, b) => Date.parse(a.published ?? '') - Date.parse(b.published ?? '') || Number(a.id) - Number(b.id));
 }
 
+/** Distractors in the eval's dense variant: all 1,300 articles of the article-bias test split. */
+const EVAL_DISTRACTORS = 1300;
+
+/** Distractor text kept: about the length of a roundup text (the opening paragraphs). */
+const DISTRACTOR_CHARS = 600;
+
+/**
+ * Mixes `count` AllSides articles (a .jsonl.gz of the article-bias corpus, older years, so no
+ * roundup event) into the stream as distractors, each its own gold story, at seeded times
+ * spread over the stream's span. They share the roundups' topics and names, so they are the
+ * hard negatives a real intake of many outlets brings: same day, same people, other events.
+ */
+export function withDistractors(stream: RoundupArticle[], corpusPath: string, count: number): RoundupArticle[] {
+  const times = stream.map((a) => Date.parse(a.published ?? '')).filter(Number.isFinite);
+  const first = Math.min(...times);
+  const span = Math.max(...times) - first;
+  const rows = gunzipSync(readFileSync(corpusPath)).toString('utf8').split('\n').filter((line) => line.trim());
+  const distractors: RoundupArticle[] = rows.slice(0, count).map((line, n) => {
+    const row = JSON.parse(line) as { ID?: string; title?: string; content_original?: string; source?: string };
+    const unit = createHash('sha1').update(`${SPLIT_SEED}:distractor:${n}`).digest().readUInt32BE(0) / 0xffffffff;
+    return {
+      id: `d${n}`,
+      story: `distractor:${row.ID ?? n}`,
+      title: row.title ?? null,
+      text: (row.content_original ?? '').slice(0, DISTRACTOR_CHARS),
+      source: row.source ?? null,
+      published: new Date(first + unit * span).toISOString(),
+    };
+  });
+  return [...stream, ...distractors].sort(
+    (a, b) => Date.parse(a.published ?? '') - Date.parse(b.published ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
 export interface StreamScores {
   pairwise: ReturnType<typeof pairwiseScores>;
   bcubed: ReturnType<typeof bcubedScores>;
@@ -113,6 +149,9 @@ export const storiesEval: EvalTask = {
     const held = scoreStream(test);
     const jittered = scoreStream(jitterTimes(test));
     const whole = scoreStream(all);
+    // Distractors from the article-bias test split (the training script uses the train split).
+    const distractorPath = join(dirname(dirname(dataPath)), 'allsides/media-split-test.jsonl.gz');
+    const dense = existsSync(distractorPath) ? scoreStream(withDistractors(jitterTimes(test), distractorPath, EVAL_DISTRACTORS)) : null;
     return {
       task: 'stories',
       data: dataPath,
@@ -125,6 +164,7 @@ export const storiesEval: EvalTask = {
         bcubed_recall: held.bcubed.recall,
         jittered_pairwise_f1: jittered.pairwise.f1,
         jittered_bcubed_f1: jittered.bcubed.f1,
+        ...(dense ? { distractors_pairwise_f1: dense.pairwise.f1, distractors_bcubed_f1: dense.bcubed.f1 } : {}),
         all_pairwise_f1: whole.pairwise.f1,
         all_bcubed_f1: whole.bcubed.f1,
         stories_found: held.stories,
@@ -136,6 +176,7 @@ export const storiesEval: EvalTask = {
       notes: [
         `headline figures: the "test" half of the roundups (split by story id, sha1 seed ${SPLIT_SEED}: ${test.length} articles, ${held.goldStories} stories), streamed alone in date order; weights and threshold were fitted by npm run train stories on the other half only`,
         `jittered_*: the same test half with each article's time moved by up to ±${JITTER_HOURS} h, because the roundups give every article of a story the roundup's own time stamp, which flatters the time feature`,
+        `distractors_*: the jittered test half mixed with ${EVAL_DISTRACTORS} AllSides articles of the article-bias test split (other years, same topics), each its own story: a denser, harder stream${dense ? '' : ' (skipped: allsides/media-split-test.jsonl.gz not found beside the story groups)'}`,
         `all_*: every roundup (${all.length} articles) in one stream, tuning half included: not a held-out figure`,
         'reference 0.90 is the issue goal, not a published figure (the roundups have no published clustering baseline)',
       ],
