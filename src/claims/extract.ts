@@ -30,7 +30,8 @@ const SUBJECT_POS = new Set(['PRON', 'PROPN', 'NOUN', 'DET', 'NUM']);
 const PROMO = /^(?:exclusive|related|read more|watch|listen|share this|follow|sign up|subscribe|comments are closed)\b/i;
 const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nobody', 'none', 'nothing', 'neither', 'nor', 'cannot']);
 /** Generic plural sources: "critics say …", "officials said …" → an unnamed attribution. */
-const UNNAMED_SOURCES = /\b(critics|witnesses|officials|sources|analysts|observers|residents|experts|opponents|supporters|activists|organi[sz]ers|diplomats|insiders|people familiar with [\w\s]+?|some|many|others)\s+(?:have\s+|had\s+)?(say|says|said|claim|claims|claimed|allege|alleged|believe|believed|argue|argued|contend|warn|warned|report|reported|told|fear)\b/i;
+const UNNAMED_SOURCES =
+  /\b(critics|witnesses|officials|sources|analysts|observers|residents|experts|opponents|supporters|activists|organi[sz]ers|diplomats|insiders|people familiar with [\w\s]+?|some|many|others|an? (?:senior |government |police |party |company )?(?:official|source|spokesman|spokeswoman|spokesperson|aide|insider|diplomat|witness)|one (?:official|source|witness))\s+(?:who [^,]{1,60},\s+)?(?:have\s+|had\s+|has\s+)?(say|says|said|claim|claims|claimed|allege|alleged|believe|believed|argue|argued|contend|warn|warned|report|reported|told|fear)\b/i;
 const ACCORDING_TO = /\baccording to\s+((?:the\s+)?[^,.;]{2,80}?)(?=[,.;]|$)/i;
 
 function isWord(token: Token): boolean {

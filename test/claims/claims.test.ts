@@ -158,3 +158,11 @@ describe('clause splitting', () => {
     assert.ok(r.claims.some((c) => c.text.startsWith('The guards used batons') && c.text.includes('to scatter the crowd')));
   });
 });
+
+describe('unnamed sources', () => {
+  test('"a senior official said" and "witnesses said" are unnamed attributions', () => {
+    const r = analyse(['A senior official said the border crossing would stay closed until May. Witnesses said the convoy turned back at dawn.', 'Nothing here.']);
+    assert.equal(claimWith(r, 'border crossing').attribution.kind, 'unnamed');
+    assert.equal(claimWith(r, 'convoy turned back').attribution.kind, 'unnamed');
+  });
+});
