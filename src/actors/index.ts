@@ -27,7 +27,13 @@ export function resolveActors(docs: Doc[], quotes: Quote[]): Actor[] {
     actors.forEach((actor, index) => {
       for (const m of actor.mentions)
         if (m.article === article)
-          mentions.push({ actor: index, start: m.start, end: m.end, person: actor.type === 'person' });
+          mentions.push({
+            actor: index,
+            start: m.start,
+            end: m.end,
+            person: actor.type === 'person',
+            place: actor.type === 'place',
+          });
     });
     mentions.sort((a, b) => a.start - b.start);
     const articleQuotes = quotes.filter((q) => q.article === article);

@@ -157,6 +157,7 @@ export interface ActorMentionRef {
   end: number;
   /** Labels before a person's name must name a role ("leader", "Dr."), not a thing ("documents"). */
   person?: boolean;
+  place?: boolean;
 }
 
 interface Context {
@@ -224,7 +225,8 @@ export function findLabels(
     if (first > last) continue;
     const sentence = sentenceOf(doc, first);
     if (!sentence) continue;
-    const before = prenominal(context, first, sentence, mention.person === true);
+    // places get no words-before labels: "former Florida Gov. X" describes X, not Florida
+    const before = mention.place ? null : prenominal(context, first, sentence, mention.person === true);
     if (before) found.push({ actor: mention.actor, label: before.label });
     const appositiveBefore = appositiveBeforeName(context, before ? before.first : first, last, sentence);
     if (appositiveBefore) found.push({ actor: mention.actor, label: appositiveBefore });
@@ -234,12 +236,19 @@ export function findLabels(
       POSSESSIVE_MARKS.has(doc.tokens[last + 1].norm) &&
       doc.tokens[last + 1].start === doc.tokens[last].end;
     if (possessive) {
-      const attributive = attributiveAfterPossessive(context, last + 2, sentence);
+      // a group or office is labelled only for people: "Maduro’s police thugs", not "FBI’s officials"
+      const attributive = mention.person ? attributiveAfterPossessive(context, last + 2, sentence) : null;
       if (attributive) found.push({ actor: mention.actor, label: attributive });
       continue;
     }
     const group = doc.tokens[last + 1];
-    if (group && group.pos === 'NOUN' && GROUP_NOUNS.has(group.norm) && group.start > doc.tokens[last].end) {
+    if (
+      mention.person &&
+      group &&
+      group.pos === 'NOUN' &&
+      GROUP_NOUNS.has(group.norm) &&
+      group.start > doc.tokens[last].end
+    ) {
       found.push({ actor: mention.actor, label: makeLabel(context, last + 1, last + 2, 'attributive') });
     }
     const appositive = appositiveAfterName(context, last, sentence);
@@ -373,6 +382,8 @@ function isDescription(tokens: Token[], first: number, end: number): boolean {
   // "Christie, a jury determined, …" is a clause: a description ends on its noun (or a name)
   const lastWord = words[words.length - 1];
   if (lastWord.pos === 'VERB' || lastWord.pos === 'AUX') return false;
+  // "an 18-point …": a hyphenated modifier whose noun was cut off
+  if (words.length >= 2 && words[words.length - 2].text === '-') return false;
   return !words.some((w) => w.pos === 'AUX' || (w.pos === 'VERB' && !/(?:ed|ing)$/.test(w.norm)));
 }
 
@@ -484,6 +495,7 @@ function predicateAfterName(context: Context, last: number, sentence: Sentence):
       i++;
     if (!BE_FORMS.has(tokens[i]?.norm ?? '')) return null;
   } else if (tokens[i]?.norm === 'as') {
+    if (['well', 'much', 'long', 'soon', 'far'].includes(tokens[i + 1]?.norm ?? '')) return null; // "as well as"
     return predicatePhrase(context, i + 1, sentence);
   } else if (!BE_FORMS.has(tokens[i]?.norm ?? '')) return null;
   i++;

@@ -37,6 +37,8 @@ const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}s?$/u;
 const NAME_SHAPE =
   /^(?:\p{Lu}[\p{Ll}\p{M}'’]*(?:\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.)$/u;
 const DEMONYM = /(?:an|ian|ese|ish|i|ic)$/;
+/** Words in the title list that date a title rather than give one: "former", "late", "then". */
+const TIME_MODIFIERS = new Set(['former', 'late', 'then']);
 /** Abbreviated honorifics: what follows them is a name even when it is also a title word ("Mr. King"). */
 const HONORIFICS = new Set([
   'mr.',
@@ -210,7 +212,13 @@ function organisationContinues(tokens: Token[], i: number, sentence: Sentence): 
 function splitPersonRun(tokens: Token[], run: Run): Run[] {
   const norms = tokens.slice(run.first, run.end).map((t) => t.norm);
   const of = norms.indexOf('of');
-  if (of > 1 && GIVEN_NAMES.has(norms[0]) && !norms.slice(0, of).some((n) => COMMON_WORDS.has(n))) {
+  const placeAfter =
+    of > 1 && (PLACES.has(norms.slice(of + 1).join(' ')) || KNOWN_PLACES.has(norms.slice(of + 1).join(' ')));
+  if (
+    of > 1 &&
+    (placeAfter || GIVEN_NAMES.has(norms[0])) &&
+    !norms.slice(0, of).some((n) => COMMON_WORDS.has(n))
+  ) {
     return [
       { first: run.first, end: run.first + of },
       { first: run.first + of + 1, end: run.end },
@@ -375,9 +383,19 @@ function typeRun(text: string, tokens: Token[], run: Run, sentence: Sentence): E
 /** Was the run preceded (inside its capitalised run) by a person title? */
 function isTitled(tokens: Token[], run: Run): boolean {
   const before = tokens[run.first - 1];
+  // "Former Lisvane Gov. X": a run followed by a title is its jurisdiction, not a person
+  const after = tokens[run.end];
+  if (
+    after &&
+    PERSON_TITLES.has(after.norm) &&
+    CAPITALISED.test(after.text) &&
+    !TIME_MODIFIERS.has(after.norm)
+  )
+    return false;
   return (
     before !== undefined &&
     PERSON_TITLES.has(before.norm) &&
+    !TIME_MODIFIERS.has(before.norm) &&
     before.end <= tokens[run.first].start &&
     CAPITALISED.test(before.text)
   );

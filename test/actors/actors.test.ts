@@ -206,3 +206,17 @@ test('a middle initial does not split a person', () => {
   assert.equal(kestrel.length, 1);
   assert.equal(kestrel[0].name, 'Ada J. Kestrel');
 });
+
+test('no labels for places from the words before them, no predicates from "as well as"', () => {
+  const run = runActors([
+    {
+      id: 'a',
+      text: 'Former Lisvane Gov. Ada Holt spoke. Holt as well as the dockers left. Lisvane officials stayed.',
+    },
+  ]);
+  const holt = actorNamed(run, 'Ada Holt');
+  assert.ok(holt);
+  assert.ok(!holt.labels.some((l) => l.kind === 'predicate'), JSON.stringify(holt.labels));
+  const lisvane = run.actors.find((a) => a.name === 'Lisvane');
+  assert.deepEqual(lisvane?.labels ?? [], []);
+});
