@@ -474,7 +474,7 @@ const GALLERY_COUNTER = /^(image|photo|slide|picture)?\s*\d+\s*(of|\/)\s*\/?\s*\
 
 /** Copyright notices and tag lists: page furniture wherever they sit. */
 const FURNITURE_LINE =
-  /^(copyright\b|©)|\ball rights reserved\b|\bsubject to copyright\b|^(tags|tagged|tagged with|filed under|categories|category|topics)\s*(:|\n)/i;
+  /^(copyright\s*(©|\(c\)|\d{4})|©)|\ball rights reserved\b|\bsubject to copyright\b|^(tags|tagged|tagged with|filed under|categories|category|topics)\s*(:|\n)/i;
 const MAX_FURNITURE_WORDS = 60; // a notice is a sentence or two; a list of tags a line
 
 /** Photo credits and captions as lines ("Image copyright …", "(Image: …)", "Credit…", "… /Getty Images"). */
@@ -489,12 +489,11 @@ const MAX_RELATED_ITEM_WORDS = 18; // story headlines; a real paragraph after su
 
 /** A one-line pointer to another story or a promotion ("Related: …", "SEE MORE: …", "Sign up for …"). */
 const PROMO_LINE =
-  /^[[(]?\s*(related( posts?| stories| articles?| coverage| reading)?|see more|see also|read more|read also|leggi anche( su)?|lee también|leia também|veja também|lesen sie auch|lire aussi|à lire aussi|also (on|read|see)\b[^:]*|also|more on this|watch|listen|click here( to [\w ]+)?|sign up( for [\w ]+)?|subscribe( to [\w ]+)?)\s*[:\]|-–—]|^(click here to|sign up (for|to)|subscribe to|get (breaking news|the latest)|join (our|the)|like this story\?)|\b(uses cookies|cookie policy|this slideshow requires javascript|may contain affiliate)\b/i;
+  /^[[(]?\s*(related( posts?| stories| articles?| coverage| reading)?|see more|see also|read more|read also|also read|also see|leggi anche( su)?|lee también|leia também|veja também|lesen sie auch|lire aussi|à lire aussi|also|more on this|watch|listen|click here( to [\w ]+)?|sign up( for [\w ]+)?|subscribe( to [\w ]+)?)\s*(:|\]|\||\s[-–—]\s)|^also on [\w-]+\.[a-z]{2,}\b|^(click here to|sign up (for|to)|subscribe to|get (breaking news|the latest)|join our|like this story\?)|\b(uses cookies|cookie policy|this slideshow requires javascript|may contain affiliate)\b/i;
 const MAX_PROMO_WORDS = 35; // such lines are a sentence or two; a body paragraph that merely starts "Watch:" is longer
 
-/** Wire credits at the end of a story ("Reporting by …; Editing by …"). */
-const WIRE_CREDIT =
-  /^\(?\s*(additional )?(reporting|writing|editing|compiled|contributing|research) (by|from)\b/i;
+/** Wire credits at the end of a story (tail only) ("Reporting by …; Editing by …"). */
+const WIRE_CREDIT = /^\(?\s*(additional )?(reporting|writing|editing|compiled) by\b/i;
 const MAX_WIRE_CREDIT_WORDS = 60;
 
 /** At the head or tail of the body: datelines, timestamps and bylines are page chrome. */
@@ -667,7 +666,6 @@ function dropChromeParagraphs(
     else if (words <= MAX_PROMO_WORDS && PROMO_LINE.test(para)) drop(i, 'promo');
     else if (words <= MAX_FURNITURE_WORDS && FURNITURE_LINE.test(para)) drop(i, 'other');
     else if (GALLERY_COUNTER.test(para)) drop(i, 'markup');
-    else if (words <= MAX_WIRE_CREDIT_WORDS && WIRE_CREDIT.test(para)) drop(i, 'other');
   }
   // Head and tail: strip timestamp and byline lines until the first real paragraph.
   const titleKeys = new Set(self.titles.filter((t): t is string => Boolean(t)).map(labelKey));
@@ -686,6 +684,7 @@ function dropChromeParagraphs(
   const isTailChrome = (i: number): boolean =>
     isEdgeChrome(i) ||
     (countWords(paragraphs[i]) <= MAX_CONTACT_LINE_WORDS && /\S+@\S+\.\w+/.test(paragraphs[i])) ||
+    (countWords(paragraphs[i]) <= MAX_WIRE_CREDIT_WORDS && WIRE_CREDIT.test(paragraphs[i])) ||
     authorNames.some(
       (name) => paragraphs[i].startsWith(`${name} is `) || paragraphs[i].startsWith(`${name} has `),
     );

@@ -123,7 +123,7 @@ describe('extractHtml: body text', () => {
     assert.ok(result.removed.some((r) => r.text === 'Published 7:30 AM CET Mar 4, 2031'));
   });
 
-  test('keeps short prose that merely mentions a photo or a news agency', () => {
+  test('keeps short prose that merely starts like a credit, a promo or a notice', () => {
     const kept = [
       'Picture the quay at dawn: forty cranes and not one moving.',
       'The harbour master would not say when talks resume, he told Bloomberg.',
