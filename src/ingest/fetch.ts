@@ -39,6 +39,8 @@ export interface SafeFetchOptions {
   headers?: Record<string, string>;
   /** Extra addresses to allow although non-public (e.g. one local test server); `allowPrivate` allows all. */
   allowAddress?: (address: string) => boolean;
+  /** Answer a 304 Not Modified (to If-None-Match / If-Modified-Since) as a resource with status 304 and an empty body, not an error. */
+  allowNotModified?: boolean;
 }
 
 export const USER_AGENT =
@@ -66,6 +68,7 @@ export async function safeFetch(url: string, options: SafeFetchOptions = {}): Pr
     maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
     accept: options.accept ?? null,
     headers: options.headers ?? {},
+    allowNotModified: options.allowNotModified ?? false,
     permitted: (address: string): boolean =>
       (options.allowPrivate ?? false) ||
       isPublicAddress(address) ||
@@ -119,6 +122,7 @@ type Settings = {
   maxRedirects: number;
   accept: string[] | null;
   headers: Record<string, string>;
+  allowNotModified: boolean;
   permitted: (address: string) => boolean;
 };
 
@@ -254,6 +258,10 @@ async function readResponse(
   signal: AbortSignal,
 ): Promise<FetchedResource> {
   const status = response.statusCode ?? 0;
+  if (status === 304 && settings.allowNotModified) {
+    response.resume();
+    return { url: original, finalUrl: finalUrl.href, status, contentType: '', charset: null, body: Buffer.alloc(0), headers: flatHeaders(response) };
+  }
   if (status < 200 || status > 299) {
     response.resume();
     throw new ParallaxError(
@@ -309,10 +317,6 @@ async function readResponse(
   if (signal.aborted)
     throw new ParallaxError('URL_TIMEOUT', `no complete answer within ${settings.timeoutMs} ms`, original);
 
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
   return {
     url: original,
     finalUrl: finalUrl.href,
@@ -320,8 +324,16 @@ async function readResponse(
     contentType: type,
     charset,
     body: Buffer.concat(chunks),
-    headers,
+    headers: flatHeaders(response),
   };
+}
+
+function flatHeaders(response: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
 }
 
 function tooLarge(maxBytes: number, original: string): ParallaxError {
