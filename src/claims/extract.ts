@@ -8,7 +8,7 @@
  * sentences made mostly of quoted words (those are voices: see src/quotes).
  */
 import type { Actor, Attribution, Claim, DateMention, Doc, Quantity, Quote, Span, Token } from '../model/index.ts';
-import { reportVerbLemma } from '../quotes/lexicon.ts';
+import { reportVerbLemma } from '../quotes/index.ts';
 import { hedgeOf } from './lexicon.ts';
 
 /** Fewer word tokens than this is a fragment, not a claim ("He said so."). */

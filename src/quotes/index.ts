@@ -16,6 +16,7 @@ import { attributePassage, namesIn, PRONOUNS, segmentsOf, speakerPhrase, type At
 import { findQuotedPassages, paragraphsOf, type Paragraph, type QuotedPassage } from './marks.ts';
 
 export { findQuotedPassages, type QuotedPassage } from './marks.ts';
+export { reportVerbLemma } from './lexicon.ts';
 
 /**
  * A quote of this many words or fewer with no cue in its sentence is a scare quote
