@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { httpStatus, isParallaxError, ParallaxError, type ErrorCode } from '../errors.ts';
 import type { Article, Comparison } from '../model/index.ts';
 import { escapeHtml, renderComparisonView, renderHtml, renderJson } from '../report/index.ts';
-import type { Store } from '../store/index.ts';
+import { summarizeStoredArticle, type Store } from '../store/index.ts';
 import { articlesFromInputs, parseArticlesBody } from './input.ts';
 import { openApiDocument } from './openapi.ts';
 import { renderUiPage } from './ui.ts';
@@ -115,17 +115,7 @@ export function createApp(options: ServerOptions): Hono {
 
   app.get('/api/articles', (c) => {
     const stored = requireStore().listArticles({ limit: listLimit(c.req.query('limit')), ...(c.req.query('since') && { since: c.req.query('since') }) });
-    return c.json({
-      articles: stored.map(({ article: a, storedAt }) => ({
-        id: a.id,
-        source: a.source,
-        title: a.title,
-        published: a.published,
-        canonicalUrl: a.canonicalUrl,
-        storedAt,
-        words: a.text.match(/\S+/g)?.length ?? 0,
-      })),
-    });
+    return c.json({ articles: stored.map(summarizeStoredArticle) });
   });
 
   app.get('/api/articles/:id', (c) => {

@@ -129,6 +129,7 @@ export function openApiDocument(version: string, maxBodyBytes: number): Record<s
                   published: { type: ['string', 'null'] },
                   canonicalUrl: { type: ['string', 'null'] },
                   storedAt: { type: 'string' },
+                  contentHash: { type: 'string' },
                   words: { type: 'integer' },
                 },
               },

@@ -4,7 +4,7 @@
  */
 import { openSqliteStore } from './sqlite.ts';
 import { resolveStorePath } from './paths.ts';
-import type { Store } from './types.ts';
+import type { Store, StoredArticle } from './types.ts';
 
 export type { Store, StoredArticle, ComparisonSummary, PutArticlesResult, FeedState } from './types.ts';
 export { resolveStorePath, userDataDir, STORE_FILE } from './paths.ts';
@@ -13,4 +13,29 @@ export { contentHash } from './sqlite.ts';
 /** Opens the store at `path` (or the default path), creating it and migrating its schema. */
 export function openStore(path?: string): Store {
   return openSqliteStore(resolveStorePath(path));
+}
+
+/** One stored article in a listing: its metadata without the text. */
+export interface StoredArticleSummary {
+  id: string;
+  source: string | null;
+  title: string | null;
+  published: string | null;
+  canonicalUrl: string | null;
+  storedAt: string;
+  contentHash: string;
+  words: number;
+}
+
+export function summarizeStoredArticle({ article, storedAt, contentHash }: StoredArticle): StoredArticleSummary {
+  return {
+    id: article.id,
+    source: article.source,
+    title: article.title,
+    published: article.published,
+    canonicalUrl: article.canonicalUrl,
+    storedAt,
+    contentHash,
+    words: article.text.match(/\S+/g)?.length ?? 0,
+  };
 }

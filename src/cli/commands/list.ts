@@ -3,7 +3,7 @@
  * comparisons and stories, newest first.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { openStore, resolveStorePath, type Store } from '../../store/index.ts';
+import { openStore, resolveStorePath, summarizeStoredArticle, type Store } from '../../store/index.ts';
 
 /** Rows per kind unless --limit says otherwise: a screenful. */
 const DEFAULT_LIMIT = 50;
@@ -39,15 +39,7 @@ function parsePositive(value: string): number {
 
 export function listing(store: Store, limit: number) {
   return {
-    articles: store.listArticles({ limit }).map(({ article: a, storedAt, contentHash }) => ({
-      id: a.id,
-      source: a.source,
-      title: a.title,
-      published: a.published,
-      canonicalUrl: a.canonicalUrl,
-      storedAt,
-      contentHash,
-    })),
+    articles: store.listArticles({ limit }).map(summarizeStoredArticle),
     comparisons: store.listComparisons({ limit }),
     stories: store.listStories({ limit }),
   };
