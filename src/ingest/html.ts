@@ -626,7 +626,10 @@ function isLinkList(list: Element): boolean {
   if (items.length < MIN_LINK_LIST_ITEMS) return false;
   const all = textLength(list);
   if (all === 0) return false;
-  const linked = Array.from(list.querySelectorAll('a')).reduce((sum, a) => sum + textLength(a), 0);
+  const links = Array.from(list.querySelectorAll('a'));
+  // Links shown as bare URLs are a list of sources, which belongs to the body.
+  if (links.some((a) => /^\s*(https?:\/\/|www\.)/i.test(a.textContent ?? ''))) return false;
+  const linked = links.reduce((sum, a) => sum + textLength(a), 0);
   return linked / all >= LINK_LIST_DENSITY;
 }
 
