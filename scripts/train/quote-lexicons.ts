@@ -12,15 +12,45 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Irregular past forms of reporting verbs (the list holds lemmas). */
 const IRREGULAR: Record<string, string[]> = {
-  say: ['said'], tell: ['told'], write: ['wrote', 'written'], speak: ['spoke', 'spoken'],
-  swear: ['swore', 'sworn'], forbid: ['forbade', 'forbidden'], forecast: ['forecast'],
-  foretell: ['foretold'], forget: ['forgot', 'forgotten'], hear: ['heard'], feel: ['felt'],
-  find: ['found'], mean: ['meant'], read: ['read'], see: ['saw', 'seen'], sing: ['sang', 'sung'],
-  spread: ['spread'], teach: ['taught'], think: ['thought'], learn: ['learned', 'learnt'],
+  say: ['said'],
+  tell: ['told'],
+  write: ['wrote', 'written'],
+  speak: ['spoke', 'spoken'],
+  swear: ['swore', 'sworn'],
+  forbid: ['forbade', 'forbidden'],
+  forecast: ['forecast'],
+  foretell: ['foretold'],
+  forget: ['forgot', 'forgotten'],
+  hear: ['heard'],
+  feel: ['felt'],
+  find: ['found'],
+  mean: ['meant'],
+  read: ['read'],
+  see: ['saw', 'seen'],
+  sing: ['sang', 'sung'],
+  spread: ['spread'],
+  teach: ['taught'],
+  think: ['thought'],
+  learn: ['learned', 'learnt'],
 };
 
 /** Verbs news writing uses to introduce speech that the Recasens list lacks (ours). */
-const ADDED_VERBS = ['tweet', 'post', 'call', 'insist', 'recount', 'testify', 'acknowledge', 'shout', 'chant', 'exclaim', 'whisper', 'scream', 'vow', 'speak'];
+const ADDED_VERBS = [
+  'tweet',
+  'post',
+  'call',
+  'insist',
+  'recount',
+  'testify',
+  'acknowledge',
+  'shout',
+  'chant',
+  'exclaim',
+  'whisper',
+  'scream',
+  'vow',
+  'speak',
+];
 
 function readList(path: string): string[] {
   return readFileSync(path, 'utf8')
@@ -30,7 +60,17 @@ function readList(path: string): string[] {
 }
 
 /** Stressed final syllables that double their consonant: admit → admitted. */
-const DOUBLING = new Set(['admit', 'refer', 'prefer', 'rebut', 'commit', 'regret', 'omit', 'submit', 'deter']);
+const DOUBLING = new Set([
+  'admit',
+  'refer',
+  'prefer',
+  'rebut',
+  'commit',
+  'regret',
+  'omit',
+  'submit',
+  'deter',
+]);
 
 function inflect(lemma: string): string[] {
   const forms = new Set([lemma]);

@@ -61,8 +61,43 @@ const PARTIAL_MIN_EXTRA_WEIGHT = 3;
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
 /** Verbs that only report speech carry no content of the claim ("said", "told", "added"). */
-const SPEECH_LEMMAS = new Set(['say', 'tell', 'add', 'state', 'report', 'claim', 'note', 'announce', 'explain', 'write', 'accord', 'insist', 'comment', 'mention', 'remark']);
-const LIGHT_LEMMAS = new Set(['be', 'have', 'do', 'make', 'get', 'take', 'go', 'come', 'also', 'year', 'day', 'time', 'people', 'one', 'last', 'first', 'new', 'other']);
+const SPEECH_LEMMAS = new Set([
+  'say',
+  'tell',
+  'add',
+  'state',
+  'report',
+  'claim',
+  'note',
+  'announce',
+  'explain',
+  'write',
+  'accord',
+  'insist',
+  'comment',
+  'mention',
+  'remark',
+]);
+const LIGHT_LEMMAS = new Set([
+  'be',
+  'have',
+  'do',
+  'make',
+  'get',
+  'take',
+  'go',
+  'come',
+  'also',
+  'year',
+  'day',
+  'time',
+  'people',
+  'one',
+  'last',
+  'first',
+  'new',
+  'other',
+]);
 
 interface QuantityAnchor {
   quantity: Quantity;
@@ -108,7 +143,8 @@ function tokensIn(doc: Doc, claim: Claim): Token[] {
     else hi = mid;
   }
   const out: Token[] = [];
-  for (let i = lo; i < tokens.length && tokens[i]!.start < claim.end; i++) if (tokens[i]!.end <= claim.end) out.push(tokens[i]!);
+  for (let i = lo; i < tokens.length && tokens[i]!.start < claim.end; i++)
+    if (tokens[i]!.end <= claim.end) out.push(tokens[i]!);
   return out;
 }
 
@@ -123,7 +159,8 @@ function actorKeys(doc: Doc, claim: Claim): Set<string> {
   if (claim.actors.length) return new Set(claim.actors);
   const keys = new Set<string>();
   for (const e of doc.entities) {
-    if (e.start < claim.start || e.end > claim.end || (e.type !== 'person' && e.type !== 'organization')) continue;
+    if (e.start < claim.start || e.end > claim.end || (e.type !== 'person' && e.type !== 'organization'))
+      continue;
     keys.add(e.text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/\s+/).at(-1)!);
   }
   return keys;
@@ -139,7 +176,13 @@ function lemmaWeight(lemma: string, df: Map<string, number>, claimCount: number)
   return Math.min(MAX_WORD_WEIGHT, rarityWeight(lemma)) * Math.max(0.1, local);
 }
 
-function profile(doc: Doc, claim: Claim, tokens: Token[], df: Map<string, number>, claimCount: number): Profile {
+function profile(
+  doc: Doc,
+  claim: Claim,
+  tokens: Token[],
+  df: Map<string, number>,
+  claimCount: number,
+): Profile {
   const lemmas = contentLemmas(tokens);
   const weights = new Map<string, number>();
   for (const lemma of lemmas) weights.set(lemma, lemmaWeight(lemma, df, claimCount));
@@ -155,7 +198,9 @@ function profile(doc: Doc, claim: Claim, tokens: Token[], df: Map<string, number
     ];
     const unit = quantity.kind === 'count' && !GENERIC_UNITS.has(quantity.unit) ? quantity.unit : null;
     const lemmas = contentLemmas(near).filter((l) => l !== unit);
-    const expectation = tokens.slice(Math.max(0, at - EXPECTATION_WINDOW), Math.max(0, at)).some((t) => EXPECTATION_WORDS.has(t.norm));
+    const expectation = tokens
+      .slice(Math.max(0, at - EXPECTATION_WINDOW), Math.max(0, at))
+      .some((t) => EXPECTATION_WORDS.has(t.norm));
     return { quantity, lemmas: new Set(lemmas), vector: sentenceVector(lemmas), unit, expectation };
   });
   const places = new Map<string, string>();
@@ -184,7 +229,8 @@ const MAX_WORD_WEIGHT = 5;
 function shared(a: Profile, b: Profile): number {
   let sum = 0;
   const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
-  for (const [lemma, w] of small.weights) if (large.weights.has(lemma)) sum += Math.min(w, large.weights.get(lemma)!);
+  for (const [lemma, w] of small.weights)
+    if (large.weights.has(lemma)) sum += Math.min(w, large.weights.get(lemma)!);
   return sum;
 }
 
@@ -202,14 +248,28 @@ function pairScore(a: Profile, b: Profile): PairScore {
   const actorUnion = new Set([...a.actors, ...b.actors]).size;
   const actorShared = actorUnion ? [...a.actors].filter((x) => b.actors.has(x)).length / actorUnion : 0;
   const slots = sharedUnits(a.claim, b.claim) ? 1 : 0;
-  return { a, b, common, score: WEIGHT_LEXICAL * lexical + WEIGHT_VECTOR * vector + WEIGHT_ACTORS * actorShared + WEIGHT_SLOTS * slots };
+  return {
+    a,
+    b,
+    common,
+    score:
+      WEIGHT_LEXICAL * lexical + WEIGHT_VECTOR * vector + WEIGHT_ACTORS * actorShared + WEIGHT_SLOTS * slots,
+  };
 }
 
-const DAYS_PER_UNIT: Record<string, number> = { hour: 1 / 24, day: 1, week: 7, month: 30, year: 365, decade: 3650 };
+const DAYS_PER_UNIT: Record<string, number> = {
+  hour: 1 / 24,
+  day: 1,
+  week: 7,
+  month: 30,
+  year: 365,
+  decade: 3650,
+};
 
 /** Comparable key and value of a quantity: durations in days, the rest by kind and unit. */
 function slotOf(q: Quantity): { key: string; value: number } {
-  if (q.kind === 'duration' && DAYS_PER_UNIT[q.unit] !== undefined) return { key: 'duration', value: q.value * DAYS_PER_UNIT[q.unit]! };
+  if (q.kind === 'duration' && DAYS_PER_UNIT[q.unit] !== undefined)
+    return { key: 'duration', value: q.value * DAYS_PER_UNIT[q.unit]! };
   return { key: `${q.kind}:${q.unit}`, value: q.value };
 }
 
@@ -242,7 +302,31 @@ function comparableValues(x: number, y: number): boolean {
 /** Tokens before a figure searched for an expectation word ("had predicted America would add"). */
 const EXPECTATION_WINDOW = 3;
 /** Words that make a figure an expectation, plan or forecast rather than a report. */
-const EXPECTATION_WORDS = new Set(['would', 'could', 'may', 'might', 'should', 'expect', 'expects', 'expected', 'predict', 'predicts', 'predicted', 'forecast', 'forecasts', 'projected', 'anticipated', 'estimate', 'estimates', 'target', 'targets', 'targeting', 'aim', 'aims', 'goal']);
+const EXPECTATION_WORDS = new Set([
+  'would',
+  'could',
+  'may',
+  'might',
+  'should',
+  'expect',
+  'expects',
+  'expected',
+  'predict',
+  'predicts',
+  'predicted',
+  'forecast',
+  'forecasts',
+  'projected',
+  'anticipated',
+  'estimate',
+  'estimates',
+  'target',
+  'targets',
+  'targeting',
+  'aim',
+  'aims',
+  'goal',
+]);
 
 /** Count units too general to say two counts are of the same thing. */
 const GENERIC_UNITS = new Set(['person', 'people', 'time', 'thing', 'item', '']);
@@ -269,7 +353,12 @@ function anchorsMatch(a: QuantityAnchor, b: QuantityAnchor): boolean {
   return cosine(a.vector, b.vector) >= ANCHOR_MIN_COSINE;
 }
 
-function quantityConflict(a: Profile, b: Profile, used: Set<Quantity>, actorName: SharedActorName): ConflictFinding | null {
+function quantityConflict(
+  a: Profile,
+  b: Profile,
+  used: Set<Quantity>,
+  actorName: SharedActorName,
+): ConflictFinding | null {
   for (const qa of a.anchors) {
     const sa = slotOf(qa.quantity);
     if (qa.quantity.kind === 'age' || qa.quantity.kind === 'ordinal' || used.has(qa.quantity)) continue;
@@ -281,20 +370,38 @@ function quantityConflict(a: Profile, b: Profile, used: Set<Quantity>, actorName
       if (anchorsMatch(qa, equal)) used.add(qa.quantity).add(equal.quantity);
       continue;
     }
-    const qb = sameKey.find((candidate) => !used.has(candidate.quantity) && anchorsMatch(qa, candidate) && comparableValues(sa.value, slotOf(candidate.quantity).value));
+    const qb = sameKey.find(
+      (candidate) =>
+        !used.has(candidate.quantity) &&
+        anchorsMatch(qa, candidate) &&
+        comparableValues(sa.value, slotOf(candidate.quantity).value),
+    );
     if (!qb) continue;
     // An expected or planned figure ("economists predicted 1 million jobs") is not a reported one.
     if (qa.expectation !== qb.expectation) continue;
     used.add(qa.quantity).add(qb.quantity);
     const anchorWords = new Set([...qa.lemmas, ...qb.lemmas]);
-    const topic = sharedNoun(a, b, anchorWords) ?? [...anchorWords].find((w) => a.nouns.has(w) || b.nouns.has(w)) ?? null;
-    return { kind: 'figure', what: describeSlot(qa.quantity, topic, actorName(a, b)), left: qa.quantity.text, right: qb.quantity.text, strength: 0.9 };
+    const topic =
+      sharedNoun(a, b, anchorWords) ?? [...anchorWords].find((w) => a.nouns.has(w) || b.nouns.has(w)) ?? null;
+    return {
+      kind: 'figure',
+      what: describeSlot(qa.quantity, topic, actorName(a, b)),
+      left: qa.quantity.text,
+      right: qb.quantity.text,
+      strength: 0.9,
+    };
   }
   return null;
 }
 
 function describeSlot(q: Quantity, topic: string | null, actor: string | null): string {
-  const of = topic ? (actor ? ` of ${actor}’s ${topic}` : ` of the ${topic}`) : actor ? ` concerning ${actor}` : '';
+  const of = topic
+    ? actor
+      ? ` of ${actor}’s ${topic}`
+      : ` of the ${topic}`
+    : actor
+      ? ` concerning ${actor}`
+      : '';
   switch (q.kind) {
     case 'duration':
       return topic ? `the length${of}` : `a duration${of}`;
@@ -340,11 +447,32 @@ function antonymConflict(a: Profile, b: Profile): ConflictFinding | null {
     const aOther = other.find((w) => a.words.has(w));
     const bOne = one.find((w) => b.words.has(w));
     const bOther = other.find((w) => b.words.has(w));
-    const left = aOne && !aOther && bOther && !bOne ? [aOne, bOther] : aOther && !aOne && bOne && !bOther ? [aOther, bOne] : null;
+    const left =
+      aOne && !aOther && bOther && !bOne
+        ? [aOne, bOther]
+        : aOther && !aOne && bOne && !bOther
+          ? [aOther, bOne]
+          : null;
     if (left) {
-      const [first, second] = b.tokens.find((t) => t.norm === left[1])?.pos === 'ADJ' && a.tokens.find((t) => t.norm === left[0])?.pos !== 'ADJ' ? [[b, left[1]!], [a, left[0]!]] as const : [[a, left[0]!], [b, left[1]!]] as const;
+      const [first, second] =
+        b.tokens.find((t) => t.norm === left[1])?.pos === 'ADJ' &&
+        a.tokens.find((t) => t.norm === left[0])?.pos !== 'ADJ'
+          ? ([
+              [b, left[1]!],
+              [a, left[0]!],
+            ] as const)
+          : ([
+              [a, left[0]!],
+              [b, left[1]!],
+            ] as const);
       const topic = nounNear(first[0], first[1]) ?? nounNear(second[0], second[1]) ?? sharedNoun(a, b, null);
-      return { kind: 'wording', what: topic ? `the ${topic}` : 'the events', left: left[0]!, right: left[1]!, strength: WORDING_CONFLICT_CONFIDENCE };
+      return {
+        kind: 'wording',
+        what: topic ? `the ${topic}` : 'the events',
+        left: left[0]!,
+        right: left[1]!,
+        strength: WORDING_CONFLICT_CONFIDENCE,
+      };
     }
   }
   return null;
@@ -361,7 +489,13 @@ function placeConflict(a: Profile, b: Profile): ConflictFinding | null {
 
 function negationConflict(a: Claim, b: Claim): ConflictFinding | null {
   if (!a.predicate || a.predicate !== b.predicate || a.negated === b.negated) return null;
-  return { kind: 'negation', what: `whether “${a.predicate}” happened`, left: a.negated ? 'no' : 'yes', right: b.negated ? 'no' : 'yes', strength: 0.6 };
+  return {
+    kind: 'negation',
+    what: `whether “${a.predicate}” happened`,
+    left: a.negated ? 'no' : 'yes',
+    right: b.negated ? 'no' : 'yes',
+    strength: 0.6,
+  };
 }
 
 /** Tokens either side of a characterising word searched for the noun it describes. */
@@ -375,7 +509,8 @@ const CHARACTERISED_NOUN_WINDOW = 5;
 function nounNear(p: Profile, word: string): string | null {
   const at = p.tokens.findIndex((t) => t.norm === word);
   if (at < 0) return null;
-  const predicative = p.tokens[at]!.pos !== 'ADJ' || p.tokens.slice(Math.max(0, at - 2), at).some((t) => t.pos === 'AUX');
+  const predicative =
+    p.tokens[at]!.pos !== 'ADJ' || p.tokens.slice(Math.max(0, at - 2), at).some((t) => t.pos === 'AUX');
   const order: number[] = [];
   for (let d = 1; d <= CHARACTERISED_NOUN_WINDOW; d++) order.push(predicative ? at - d : at + d);
   for (let d = 1; d <= CHARACTERISED_NOUN_WINDOW; d++) order.push(predicative ? at + d : at - d);
@@ -391,7 +526,9 @@ function nounNear(p: Profile, word: string): string | null {
 /** How an explanation names an outlet: its name, else its title, else the file or URL it came from. */
 export function outletName(article: Article | undefined): string {
   if (!article) return 'one outlet';
-  return article.source ?? article.title ?? (article.origin.split(/[\\/]/).filter(Boolean).at(-1) || article.id);
+  return (
+    article.source ?? article.title ?? (article.origin.split(/[\\/]/).filter(Boolean).at(-1) || article.id)
+  );
 }
 
 /** A short, readable excerpt of a claim's text. */
@@ -404,7 +541,6 @@ export function excerpt(text: string, max = EXCERPT_MAX_CHARS): string {
 
 /** Longest claim excerpt in an explanation, in characters. */
 const EXCERPT_MAX_CHARS = 110;
-
 
 /** The weightiest common noun both claims use (within `only` when given). */
 function sharedNoun(a: Profile, b: Profile, only: Set<string> | null): string | null {
@@ -421,7 +557,9 @@ function sharedNoun(a: Profile, b: Profile, only: Set<string> | null): string | 
 }
 
 function nameFromKey(doc: Doc | undefined, key: string): string | null {
-  const entity = doc?.entities.find((e) => e.text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().endsWith(key));
+  const entity = doc?.entities.find((e) =>
+    e.text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().endsWith(key),
+  );
   return entity ? entity.text : key;
 }
 
@@ -439,7 +577,8 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
     return doc ? tokensIn(doc, claim) : [];
   });
   const df = new Map<string, number>();
-  for (const tokens of claimTokens) for (const lemma of new Set(contentLemmas(tokens))) df.set(lemma, (df.get(lemma) ?? 0) + 1);
+  for (const tokens of claimTokens)
+    for (const lemma of new Set(contentLemmas(tokens))) df.set(lemma, (df.get(lemma) ?? 0) + 1);
   const profiles = claims
     .map((claim, order) => {
       const doc = docsById.get(claim.article);
@@ -462,7 +601,13 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
   const alignments: Alignment[] = [];
   const aligned = new Set<string>();
   const conflicted = new Set<string>();
-  const add = (kind: Alignment['kind'], members: Claim[], explanation: string, confidence: number, partial?: boolean): void => {
+  const add = (
+    kind: Alignment['kind'],
+    members: Claim[],
+    explanation: string,
+    confidence: number,
+    partial?: boolean,
+  ): void => {
     alignments.push({
       id: `al${alignments.length + 1}`,
       kind,
@@ -485,8 +630,11 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
   for (const pair of pairs) {
     const { a, b } = pair;
     const close = pair.score >= CLOSE_PAIR_MIN_SCORE;
-    const slotConflict = quantityConflict(a, b, usedQuantities, sharedActorName) ?? (close ? (dateConflict(a.claim, b.claim) ?? placeConflict(a, b)) : null);
-    const conflict = slotConflict ?? antonymConflict(a, b) ?? (close ? negationConflict(a.claim, b.claim) : null);
+    const slotConflict =
+      quantityConflict(a, b, usedQuantities, sharedActorName) ??
+      (close ? (dateConflict(a.claim, b.claim) ?? placeConflict(a, b)) : null);
+    const conflict =
+      slotConflict ?? antonymConflict(a, b) ?? (close ? negationConflict(a.claim, b.claim) : null);
     if (!conflict) continue;
     const key = `${a.claim.id}|${b.claim.id}`;
     if (conflicted.has(key)) continue;
@@ -503,7 +651,12 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
         : conflict.kind === 'negation'
           ? `The outlets disagree on ${conflict.what}: ${sideA} says ${conflict.left}, ${sideB} says ${conflict.right}.`
           : `The outlets disagree on ${conflict.what}: ${conflict.left} (${sideA}) vs ${conflict.right} (${sideB}).`;
-    add('conflict', [a.claim, b.claim], explanation, conflict.strength * Math.min(1, pair.score / AGREE_MIN_SCORE));
+    add(
+      'conflict',
+      [a.claim, b.claim],
+      explanation,
+      conflict.strength * Math.min(1, pair.score / AGREE_MIN_SCORE),
+    );
   }
 
   // Agreements: best-first, each claim matched with at most one claim per other article
@@ -512,20 +665,32 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
     if (pair.score < AGREE_MIN_SCORE) break;
     const { a, b } = pair;
     if (conflicted.has(`${a.claim.id}|${b.claim.id}`)) continue;
-    if (partnerIn.get(a.claim.id)?.has(b.claim.article) || partnerIn.get(b.claim.id)?.has(a.claim.article)) continue;
+    if (partnerIn.get(a.claim.id)?.has(b.claim.article) || partnerIn.get(b.claim.id)?.has(a.claim.article))
+      continue;
     pairUp(a.claim, b.claim);
     aligned.add(a.claim.id).add(b.claim.id);
     const coverA = a.total ? pair.common / a.total : 0;
     const coverB = b.total ? pair.common / b.total : 0;
     const [narrow, wide] = coverA >= coverB ? [a, b] : [b, a];
-    const partial = Math.max(coverA, coverB) >= PARTIAL_COVERED && wide.total - pair.common >= PARTIAL_MIN_EXTRA_WEIGHT;
+    const partial =
+      Math.max(coverA, coverB) >= PARTIAL_COVERED && wide.total - pair.common >= PARTIAL_MIN_EXTRA_WEIGHT;
     const sources = `${outletName(articlesById.get(a.claim.article))} and ${outletName(articlesById.get(b.claim.article))}`;
     let explanation = `${sources} both report: ${excerpt(narrow.claim.text)}`;
     if (partial) {
-      const extra = [...wide.weights.entries()].filter(([l]) => !narrow.weights.has(l)).sort((x, y) => y[1] - x[1]).slice(0, PARTIAL_EXTRA_WORDS).map(([l]) => l);
+      const extra = [...wide.weights.entries()]
+        .filter(([l]) => !narrow.weights.has(l))
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, PARTIAL_EXTRA_WORDS)
+        .map(([l]) => l);
       explanation += ` — ${outletName(articlesById.get(wide.claim.article))} adds more (${extra.join(', ')}).`;
     } else if (!/[.!]$/.test(explanation)) explanation += '.';
-    add('agreed', [a.claim, b.claim], explanation, 0.5 + 0.5 * Math.min(1, (pair.score - AGREE_MIN_SCORE) / (1 - AGREE_MIN_SCORE)), partial);
+    add(
+      'agreed',
+      [a.claim, b.claim],
+      explanation,
+      0.5 + 0.5 * Math.min(1, (pair.score - AGREE_MIN_SCORE) / (1 - AGREE_MIN_SCORE)),
+      partial,
+    );
   }
 
   mergeAgreements(alignments, claims, articlesById);
@@ -537,7 +702,12 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
     const outlet = outletName(articlesById.get(p.claim.article));
     const best = bestScore.get(p) ?? 0;
     const omitted = others > 1 ? 'the other outlets do not report it' : 'the other outlet does not report it';
-    add('unique', [p.claim], `Only ${outlet} reports: ${excerpt(p.claim.text)} — ${omitted}.`, 1 - best / AGREE_MIN_SCORE * 0.5);
+    add(
+      'unique',
+      [p.claim],
+      `Only ${outlet} reports: ${excerpt(p.claim.text)} — ${omitted}.`,
+      1 - (best / AGREE_MIN_SCORE) * 0.5,
+    );
   }
   return alignments;
 }
@@ -561,12 +731,20 @@ function mergeAgreements(alignments: Alignment[], claims: Claim[], articlesById:
       if (incoming.some((id) => articles.has(byId.get(id)?.article ?? ''))) continue; // would hold two claims of one article
       existing.claims.push(...incoming);
       const order = [...articlesById.keys()];
-      existing.articles = [...new Set([...existing.articles, ...alignment.articles])].sort((x, y) => order.indexOf(x) - order.indexOf(y));
+      existing.articles = [...new Set([...existing.articles, ...alignment.articles])].sort(
+        (x, y) => order.indexOf(x) - order.indexOf(y),
+      );
       existing.confidence = Math.round(((existing.confidence + alignment.confidence) / 2) * 100) / 100;
       existing.partial = Boolean(existing.partial || alignment.partial);
       const names = existing.articles.map((id) => outletName(articlesById.get(id)));
-      const shortest = existing.claims.map((id) => byId.get(id)!).sort((x, y) => x.text.length - y.text.length)[0]!;
-      existing.explanation = `${names.slice(0, -1).join(', ')} and ${names.at(-1)} all report: ${excerpt(shortest.text)}${existing.partial ? ' (some report more)' : ''}`.replace(/([^.!])$/, '$1.');
+      const shortest = existing.claims
+        .map((id) => byId.get(id)!)
+        .sort((x, y) => x.text.length - y.text.length)[0]!;
+      existing.explanation =
+        `${names.slice(0, -1).join(', ')} and ${names.at(-1)} all report: ${excerpt(shortest.text)}${existing.partial ? ' (some report more)' : ''}`.replace(
+          /([^.!])$/,
+          '$1.',
+        );
       for (const id of incoming) groupOf.set(id, existing);
       merged.add(alignment);
     } else {

@@ -43,10 +43,18 @@ export function buildBrief(alignments: Alignment[], claims: Claim[], articles: A
     }
     return score / Math.max(1, alignment.claims.length) + WEIGHT_CONFIDENCE * alignment.confidence;
   };
-  const ranked = (kind: Alignment['kind']): Alignment[] => alignments.filter((a) => a.kind === kind).sort((x, y) => importance(y) - importance(x));
-  const item = (alignment: Alignment, text: string): BriefItem => ({ text, alignment: alignment.id, articles: alignment.articles });
+  const ranked = (kind: Alignment['kind']): Alignment[] =>
+    alignments.filter((a) => a.kind === kind).sort((x, y) => importance(y) - importance(x));
+  const item = (alignment: Alignment, text: string): BriefItem => ({
+    text,
+    alignment: alignment.id,
+    articles: alignment.articles,
+  });
   const claimText = (alignment: Alignment): string => {
-    const first = alignment.claims.map((id) => byId.get(id)).filter((c): c is Claim => c !== undefined).sort((x, y) => x.text.length - y.text.length)[0];
+    const first = alignment.claims
+      .map((id) => byId.get(id))
+      .filter((c): c is Claim => c !== undefined)
+      .sort((x, y) => x.text.length - y.text.length)[0];
     return first ? excerpt(first.text) : alignment.explanation;
   };
 

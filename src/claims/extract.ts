@@ -7,7 +7,17 @@
  * Skipped: questions, fragments without a verb (headlines, captions), promotional lines, and
  * sentences made mostly of quoted words (those are voices: see src/quotes).
  */
-import type { Actor, Attribution, Claim, DateMention, Doc, Quantity, Quote, Span, Token } from '../model/index.ts';
+import type {
+  Actor,
+  Attribution,
+  Claim,
+  DateMention,
+  Doc,
+  Quantity,
+  Quote,
+  Span,
+  Token,
+} from '../model/index.ts';
 import { reportVerbLemma } from '../quotes/index.ts';
 import { hedgeOf } from './lexicon.ts';
 
@@ -23,19 +33,47 @@ const MIN_CLAUSE_WORDS = 4;
 export const QUOTED_SHARE_MAX = 0.6;
 
 /** Connectives after a comma/semicolon that open a new clause. */
-const CLAUSE_OPENERS = new Set(['and', 'but', 'while', 'whereas', 'when', 'although', 'though', 'after', 'before', 'since', 'so', 'yet', 'for']);
+const CLAUSE_OPENERS = new Set([
+  'and',
+  'but',
+  'while',
+  'whereas',
+  'when',
+  'although',
+  'though',
+  'after',
+  'before',
+  'since',
+  'so',
+  'yet',
+  'for',
+]);
 /** Coordinators that join verb phrases as often as clauses: split only before a new subject. */
 const COORDINATORS = new Set(['and', 'but', 'yet', 'so']);
 const SUBJECT_POS = new Set(['PRON', 'PROPN', 'NOUN', 'DET', 'NUM']);
-const PROMO = /^(?:exclusive|related|read more|watch|listen|share this|follow|sign up|subscribe|comments are closed)\b/i;
-const NEGATIONS = new Set(['not', "n't", 'never', 'no', 'nobody', 'none', 'nothing', 'neither', 'nor', 'cannot']);
+const PROMO =
+  /^(?:exclusive|related|read more|watch|listen|share this|follow|sign up|subscribe|comments are closed)\b/i;
+const NEGATIONS = new Set([
+  'not',
+  "n't",
+  'never',
+  'no',
+  'nobody',
+  'none',
+  'nothing',
+  'neither',
+  'nor',
+  'cannot',
+]);
 /** Generic plural sources: "critics say …", "officials said …" → an unnamed attribution. */
 const UNNAMED_SOURCES =
   /\b(critics|witnesses|officials|sources|analysts|observers|residents|experts|opponents|supporters|activists|organi[sz]ers|diplomats|insiders|people familiar with [\w\s]+?|some|many|others|an? (?:senior |government |police |party |company )?(?:official|source|spokesman|spokeswoman|spokesperson|aide|insider|diplomat|witness)|one (?:official|source|witness))\s+(?:who [^,]{1,60},\s+)?(?:have\s+|had\s+|has\s+)?(say|says|said|claim|claims|claimed|allege|alleged|believe|believed|argue|argued|contend|warn|warned|report|reported|told|fear)\b/i;
 const ACCORDING_TO = /\baccording to\s+((?:the\s+)?[^,.;]{2,80}?)(?=[,.;]|$)/i;
 
 function isWord(token: Token): boolean {
-  return token.pos !== 'PUNCT' && token.pos !== 'SPACE' && token.pos !== 'SYM' && /[\p{L}\p{N}]/u.test(token.text);
+  return (
+    token.pos !== 'PUNCT' && token.pos !== 'SPACE' && token.pos !== 'SYM' && /[\p{L}\p{N}]/u.test(token.text)
+  );
 }
 
 function hasVerb(tokens: Token[]): boolean {
@@ -72,7 +110,8 @@ function clausesOf(tokens: Token[], from: number, to: number): [number, number][
     if (t.text === ',' && !CLAUSE_OPENERS.has(next.norm)) continue;
     const left = tokens.slice(start, i);
     const right = tokens.slice(i + 1, to);
-    if (left.filter(isWord).length < MIN_CLAUSE_WORDS || right.filter(isWord).length < MIN_CLAUSE_WORDS) continue;
+    if (left.filter(isWord).length < MIN_CLAUSE_WORDS || right.filter(isWord).length < MIN_CLAUSE_WORDS)
+      continue;
     if (!hasVerb(left) || !hasVerb(right)) continue;
     // "…, and kill peaceful protesters" continues a verb list; "…, and the union said …" is a clause.
     if (COORDINATORS.has(next.norm) && !opensWithSubject(tokens, i + 2, to)) continue;
@@ -87,7 +126,8 @@ function clausesOf(tokens: Token[], from: number, to: number): [number, number][
 
 function quotedShare(span: Span, quotes: Quote[]): number {
   let inside = 0;
-  for (const q of quotes) inside += Math.max(0, Math.min(span.end, q.end + 1) - Math.max(span.start, q.start - 1));
+  for (const q of quotes)
+    inside += Math.max(0, Math.min(span.end, q.end + 1) - Math.max(span.start, q.start - 1));
   return inside / Math.max(1, span.end - span.start);
 }
 
@@ -95,19 +135,33 @@ function within<T extends Span>(items: T[], span: Span): T[] {
   return items.filter((x) => x.start >= span.start && x.end <= span.end);
 }
 
-function attributionOf(text: string, span: Span, quotes: Quote[], actors: Actor[], articleId: string): Attribution {
+function attributionOf(
+  text: string,
+  span: Span,
+  quotes: Quote[],
+  actors: Actor[],
+  articleId: string,
+): Attribution {
   const quote = quotes.find((q) => q.start < span.end && q.end > span.start && q.speakerName);
   if (quote) return { kind: 'named', name: quote.speakerName!, actor: quote.speaker };
   const clause = text.slice(span.start, span.end);
   const according = ACCORDING_TO.exec(clause);
-  if (according) return named(according[1]!.trim(), span.start + according.index + according[0].length - according[1]!.length, actors, articleId);
+  if (according)
+    return named(
+      according[1]!.trim(),
+      span.start + according.index + according[0].length - according[1]!.length,
+      actors,
+      articleId,
+    );
   const unnamed = UNNAMED_SOURCES.exec(clause);
   if (unnamed) return { kind: 'unnamed', cue: unnamed[0] };
   return { kind: 'outlet' };
 }
 
 function named(name: string, at: number, actors: Actor[], articleId: string): Attribution {
-  const actor = actors.find((a) => a.mentions.some((m) => m.article === articleId && m.start <= at + 2 && m.end >= at));
+  const actor = actors.find((a) =>
+    a.mentions.some((m) => m.article === articleId && m.start <= at + 2 && m.end >= at),
+  );
   return { kind: 'named', name, actor: actor?.id ?? null };
 }
 
@@ -119,10 +173,14 @@ function speechAttribution(doc: Doc, tokens: Token[], actors: Actor[]): Attribut
     if (t.pos !== 'VERB' || !SPEECH_CUES.has(reportVerbLemma(t.text) ?? '')) continue;
     // "called for a rebellion", "called on the military": an act the outlet reports, not speech it relays.
     if (tokens[i + 1]?.pos === 'ADP' && tokens[i + 1]?.norm !== 'that') continue;
-    const speakers = doc.entities.filter((e) => (e.type === 'person' || e.type === 'organization') && e.start >= clauseStart && e.end <= t.start);
+    const speakers = doc.entities.filter(
+      (e) => (e.type === 'person' || e.type === 'organization') && e.start >= clauseStart && e.end <= t.start,
+    );
     // Right before the verb ("Ortega said"), or the clause's subject before an appositive
     // ("Gen. Salas Ibarra, the commander of the port police, said").
-    const entity = speakers.filter((e) => t.start - e.end <= SPEAKER_MAX_GAP).at(-1) ?? speakers.find((e) => e.start - clauseStart <= SUBJECT_MAX_OFFSET);
+    const entity =
+      speakers.filter((e) => t.start - e.end <= SPEAKER_MAX_GAP).at(-1) ??
+      speakers.find((e) => e.start - clauseStart <= SUBJECT_MAX_OFFSET);
     if (entity) return named(entity.text, entity.start, actors, doc.article.id);
     const prev = tokens[i - 1];
     if (prev && (prev.norm === 'he' || prev.norm === 'she')) return null; // resolved by quotes, not here
@@ -131,7 +189,34 @@ function speechAttribution(doc: Doc, tokens: Token[], actors: Actor[]): Attribut
 }
 
 /** Verbs that relay what someone said (as opposed to acts like "called for", "demanded"). */
-const SPEECH_CUES = new Set(['say', 'tell', 'claim', 'allege', 'insist', 'argue', 'add', 'state', 'report', 'deny', 'warn', 'write', 'accuse', 'assert', 'contend', 'explain', 'announce', 'confirm', 'admit', 'acknowledge', 'suggest', 'estimate', 'predict', 'maintain', 'testify', 'tweet']);
+const SPEECH_CUES = new Set([
+  'say',
+  'tell',
+  'claim',
+  'allege',
+  'insist',
+  'argue',
+  'add',
+  'state',
+  'report',
+  'deny',
+  'warn',
+  'write',
+  'accuse',
+  'assert',
+  'contend',
+  'explain',
+  'announce',
+  'confirm',
+  'admit',
+  'acknowledge',
+  'suggest',
+  'estimate',
+  'predict',
+  'maintain',
+  'testify',
+  'tweet',
+]);
 
 /** Characters between a speaker's name and its verb ("Ortega, his lawyer, said" fits). */
 const SPEAKER_MAX_GAP = 40;
@@ -163,7 +248,9 @@ export function extractClaims(doc: Doc, actors: Actor[], quotes: Quote[]): Claim
       if (clauseTokens.filter(isWord).length < MIN_CLAIM_WORDS || !hasVerb(clauseTokens)) continue;
       const span: Span = { start: clauseTokens[0]!.start, end: clauseTokens.at(-1)!.end };
       const claimActors = actors
-        .filter((a) => a.mentions.some((m) => m.article === article.id && m.start >= span.start && m.end <= span.end))
+        .filter((a) =>
+          a.mentions.some((m) => m.article === article.id && m.start >= span.start && m.end <= span.end),
+        )
         .map((a) => a.id);
       const attribution =
         attributionOf(text, span, ownQuotes, actors, article.id).kind !== 'outlet'

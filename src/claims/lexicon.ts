@@ -9,7 +9,15 @@ import type { Token } from '../model/index.ts';
 const HEDGES_FILE = resolve(import.meta.dirname, '../../resources/claims/hedges.json');
 
 /** Hedges news writing uses that Hyland's academic list lacks (ours). */
-const NEWS_HEDGES = ['allegedly', 'reportedly', 'purportedly', 'supposedly', 'alleged', 'so-called', 'unconfirmed'];
+const NEWS_HEDGES = [
+  'allegedly',
+  'reportedly',
+  'purportedly',
+  'supposedly',
+  'alleged',
+  'so-called',
+  'unconfirmed',
+];
 /** Verbs that hedge only before "to"/"that" ("appears to be"), not "appear before a magistrate". */
 const RAISING_HEDGES = new Set(['appear', 'appears', 'appeared', 'seem', 'seems', 'tend', 'tends']);
 /** Approximators that are hedges only before a number ("about 300"), prepositions otherwise. */
@@ -33,7 +41,8 @@ export function hedgeOf(tokens: Token[]): string | null {
     const norm = tokens[i]!.norm;
     if (single!.has(norm)) {
       if (NUMBER_HEDGES.has(norm) && tokens[i + 1]?.pos !== 'NUM') continue;
-      if (RAISING_HEDGES.has(norm) && tokens[i + 1]?.norm !== 'to' && tokens[i + 1]?.norm !== 'that') continue;
+      if (RAISING_HEDGES.has(norm) && tokens[i + 1]?.norm !== 'to' && tokens[i + 1]?.norm !== 'that')
+        continue;
       return tokens[i]!.text;
     }
     for (const phrase of multi!) {
@@ -48,11 +57,45 @@ export function hedgeOf(tokens: Token[]): string | null {
  * aligned claim using a word of the other conflict ("violent protests" / "peaceful protests").
  */
 export const ANTONYM_GROUPS: [string[], string[]][] = [
-  [['violent', 'violently', 'violence', 'riot', 'riots', 'rioting', 'rioters', 'stormed', 'clashes', 'disorder', 'chaos', 'chaotic'], ['peaceful', 'peacefully', 'calm', 'orderly', 'nonviolent', 'non-violent', 'unarmed']],
-  [['guilty', 'convicted'], ['innocent', 'acquitted']],
-  [['legal', 'lawful', 'legitimate', 'constitutional'], ['illegal', 'unlawful', 'illegitimate', 'unconstitutional']],
-  [['increase', 'increased', 'rose', 'rise', 'grew', 'higher'], ['decrease', 'decreased', 'fell', 'fall', 'dropped', 'lower']],
-  [['accepted', 'approved', 'agreed'], ['rejected', 'refused', 'denied']],
-  [['won', 'victory'], ['lost', 'defeat']],
-  [['success', 'successful'], ['failure', 'failed']],
+  [
+    [
+      'violent',
+      'violently',
+      'violence',
+      'riot',
+      'riots',
+      'rioting',
+      'rioters',
+      'stormed',
+      'clashes',
+      'disorder',
+      'chaos',
+      'chaotic',
+    ],
+    ['peaceful', 'peacefully', 'calm', 'orderly', 'nonviolent', 'non-violent', 'unarmed'],
+  ],
+  [
+    ['guilty', 'convicted'],
+    ['innocent', 'acquitted'],
+  ],
+  [
+    ['legal', 'lawful', 'legitimate', 'constitutional'],
+    ['illegal', 'unlawful', 'illegitimate', 'unconstitutional'],
+  ],
+  [
+    ['increase', 'increased', 'rose', 'rise', 'grew', 'higher'],
+    ['decrease', 'decreased', 'fell', 'fall', 'dropped', 'lower'],
+  ],
+  [
+    ['accepted', 'approved', 'agreed'],
+    ['rejected', 'refused', 'denied'],
+  ],
+  [
+    ['won', 'victory'],
+    ['lost', 'defeat'],
+  ],
+  [
+    ['success', 'successful'],
+    ['failure', 'failed'],
+  ],
 ];

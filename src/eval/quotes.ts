@@ -35,7 +35,10 @@ function parseAnn(ann: string): GoldAttribution[] {
     if (!id || !body) continue;
     if (id.startsWith('T')) {
       const [type, ...rest] = body.split(' ');
-      const offsets = rest.join(' ').split(';').map((part) => part.trim().split(' ').map(Number));
+      const offsets = rest
+        .join(' ')
+        .split(';')
+        .map((part) => part.trim().split(' ').map(Number));
       const start = Math.min(...offsets.map((o) => o[0]!));
       const end = Math.max(...offsets.map((o) => o[1]!));
       spans.set(id, { type: type!, span: { start, end }, text: text ?? '' });
@@ -53,7 +56,12 @@ function parseAnn(ann: string): GoldAttribution[] {
     const content = roles.Content ? spans.get(roles.Content) : undefined;
     if (!content) continue;
     const source = roles.Source ? spans.get(roles.Source) : undefined;
-    gold.push({ content: content.span, contentText: content.text, source: source?.span ?? null, direct: QUOTE_MARKS.test(content.text.replace(/['’](?=\p{L})/gu, '')) });
+    gold.push({
+      content: content.span,
+      contentText: content.text,
+      source: source?.span ?? null,
+      direct: QUOTE_MARKS.test(content.text.replace(/['’](?=\p{L})/gu, '')),
+    });
   }
   return gold;
 }
@@ -70,8 +78,17 @@ function mergeInterrupted(quotes: FoundQuote[]): FoundQuote[] {
   const merged: FoundQuote[] = [];
   for (const quote of quotes) {
     const last = merged.at(-1);
-    if (last && quote.cueAt !== null && last.cueAt === quote.cueAt && quote.start - last.end <= MAX_INTERRUPTION_CHARS) {
-      merged[merged.length - 1] = { ...last, end: quote.end, reportedSpan: { start: last.reportedSpan.start, end: quote.reportedSpan.end } };
+    if (
+      last &&
+      quote.cueAt !== null &&
+      last.cueAt === quote.cueAt &&
+      quote.start - last.end <= MAX_INTERRUPTION_CHARS
+    ) {
+      merged[merged.length - 1] = {
+        ...last,
+        end: quote.end,
+        reportedSpan: { start: last.reportedSpan.start, end: quote.reportedSpan.end },
+      };
     } else merged.push(quote);
   }
   return merged;
@@ -108,10 +125,12 @@ function score(text: string, predicted: FoundQuote[], gold: GoldAttribution[], c
   counts.predicted += predicted.length;
   counts.gold += gold.length;
   const pairs: { p: number; g: number; size: number }[] = [];
-  predicted.forEach((quote, p) => gold.forEach((g, gi) => {
-    const size = overlap(quote.reportedSpan, g.content);
-    if (size > 0) pairs.push({ p, g: gi, size });
-  }));
+  predicted.forEach((quote, p) =>
+    gold.forEach((g, gi) => {
+      const size = overlap(quote.reportedSpan, g.content);
+      if (size > 0) pairs.push({ p, g: gi, size });
+    }),
+  );
   pairs.sort((a, b) => b.size - a.size);
   const usedP = new Set<number>();
   const usedG = new Set<number>();
@@ -149,9 +168,23 @@ export const quotesEval: EvalTask = {
     const started = Date.now();
     const textDir = join(dataPath, 'dev/text');
     const annDir = join(dataPath, 'dev/attributions');
-    if (!existsSync(textDir) || !existsSync(annDir)) throw new ParallaxError('DATA_MISSING', 'expected dev/text and dev/attributions (PolNeAR layout)', dataPath);
-    const annFiles = readdirSync(annDir).filter((f) => f.endsWith('.ann')).sort();
-    const all: Counts = { predicted: 0, gold: 0, contentOverlap: 0, contentExact: 0, sourceOverlap: 0, sourceExact: 0 };
+    if (!existsSync(textDir) || !existsSync(annDir))
+      throw new ParallaxError(
+        'DATA_MISSING',
+        'expected dev/text and dev/attributions (PolNeAR layout)',
+        dataPath,
+      );
+    const annFiles = readdirSync(annDir)
+      .filter((f) => f.endsWith('.ann'))
+      .sort();
+    const all: Counts = {
+      predicted: 0,
+      gold: 0,
+      contentOverlap: 0,
+      contentExact: 0,
+      sourceOverlap: 0,
+      sourceExact: 0,
+    };
     const direct: Counts = { ...all };
     const seen = new Set<string>();
     for (const annFile of annFiles) {
@@ -164,11 +197,24 @@ export const quotesEval: EvalTask = {
       const gold = parseAnn(readFileSync(join(annDir, annFile), 'utf8'));
       const predicted = mergeInterrupted(findQuotes(text, base));
       score(text, predicted, gold, all);
-      score(text, predicted, gold.filter((g) => g.direct), direct);
+      score(
+        text,
+        predicted,
+        gold.filter((g) => g.direct),
+        direct,
+      );
     }
     const metrics: Record<string, number> = {};
-    for (const [name, counts] of [['direct', direct], ['all', all]] as const) {
-      for (const [figure, hits] of [['content_overlap', counts.contentOverlap], ['content_exact', counts.contentExact], ['source_overlap', counts.sourceOverlap], ['source_exact', counts.sourceExact]] as const) {
+    for (const [name, counts] of [
+      ['direct', direct],
+      ['all', all],
+    ] as const) {
+      for (const [figure, hits] of [
+        ['content_overlap', counts.contentOverlap],
+        ['content_exact', counts.contentExact],
+        ['source_overlap', counts.sourceOverlap],
+        ['source_exact', counts.sourceExact],
+      ] as const) {
         const { p, r, f } = prf(hits, counts.predicted, counts.gold);
         metrics[`${name}_${figure}_p`] = round(p);
         metrics[`${name}_${figure}_r`] = round(r);
@@ -182,7 +228,11 @@ export const quotesEval: EvalTask = {
       task: 'quotes',
       data: dataPath,
       metrics,
-      reference: { citron_parc3_source_exact_f1: 0.82, citron_parc3_content_overlap_f1: 0.833, citron_parc3_content_exact_f1: 0.593 },
+      reference: {
+        citron_parc3_source_exact_f1: 0.82,
+        citron_parc3_content_overlap_f1: 0.833,
+        citron_parc3_content_exact_f1: 0.593,
+      },
       count: seen.size,
       notes: [
         'direct_* scores against gold attributions whose content holds a quotation mark; all_* against every attribution (indirect speech included, which extractQuotes does not target).',

@@ -35,7 +35,9 @@ function load(): Table {
     table = {
       index: new Map(words.map((w, i) => [w, i])),
       vectors: new Int8Array(vectorBytes.buffer, vectorBytes.byteOffset, vectorBytes.byteLength),
-      scales: new Float32Array(scaleBytes.buffer.slice(scaleBytes.byteOffset, scaleBytes.byteOffset + scaleBytes.byteLength)),
+      scales: new Float32Array(
+        scaleBytes.buffer.slice(scaleBytes.byteOffset, scaleBytes.byteOffset + scaleBytes.byteLength),
+      ),
     };
   }
   return table;

@@ -39,16 +39,55 @@ function wordsIn(text: string, from: number, to: number): Word[] {
   for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) {
     let word = m[0];
     // A trailing period belongs to the word only for abbreviations and initials.
-    if (word.endsWith('.') && !ABBREVIATIONS.has(word.slice(0, -1).toLowerCase()) && !/^\p{Lu}\.$/u.test(word)) word = word.slice(0, -1);
+    if (
+      word.endsWith('.') &&
+      !ABBREVIATIONS.has(word.slice(0, -1).toLowerCase()) &&
+      !/^\p{Lu}\.$/u.test(word)
+    )
+      word = word.slice(0, -1);
     const end = Math.min(m.index + word.length, to);
     words.push({ text: text.slice(m.index, end), start: m.index, end });
   }
   return words;
 }
 
-const PREPOSITIONS = new Set(['on', 'in', 'at', 'from', 'of', 'to', 'for', 'with', 'by', 'about', 'against', 'into', 'over', 'under', 'via']);
+const PREPOSITIONS = new Set([
+  'on',
+  'in',
+  'at',
+  'from',
+  'of',
+  'to',
+  'for',
+  'with',
+  'by',
+  'about',
+  'against',
+  'into',
+  'over',
+  'under',
+  'via',
+]);
 
-const PARTICLES = new Set(['de', 'da', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'la', 'le', 'bin', 'al', 'ibn', 'dos', 'das', 'y']);
+const PARTICLES = new Set([
+  'de',
+  'da',
+  'del',
+  'della',
+  'di',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'bin',
+  'al',
+  'ibn',
+  'dos',
+  'das',
+  'y',
+]);
 
 function isCapitalised(word: string): boolean {
   return /^\p{Lu}/u.test(word);
@@ -65,7 +104,8 @@ function midSentenceCapitals(text: string): Set<string> {
   if (capitalsCache?.text !== text) {
     const words = new Set<string>();
     for (const m of text.matchAll(/\p{Ll}[,]?\s+(\p{Lu}[\p{L}\p{M}'’-]*)/gu)) words.add(m[1]!);
-    for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)+/gu)) for (const w of m[0].split(/\s+/)) words.add(w);
+    for (const m of text.matchAll(/\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)+/gu))
+      for (const w of m[0].split(/\s+/)) words.add(w);
     capitalsCache = { text, words };
   }
   return capitalsCache.words;
@@ -85,11 +125,18 @@ export function namesIn(text: string, from: number, to: number): SpeakerGuess[] 
     // capitalises it mid-sentence.
     const lone = run.length === 1 && run[0]!.start === words[0]?.start ? run[0]! : null;
     const nextWord = lone ? (/^\s+(\p{Ll}+)/u.exec(text.slice(lone.end, lone.end + 20))?.[1] ?? null) : null;
-    const sentenceStart = lone !== null && !(nextWord && reportVerbLemma(nextWord)) && !midSentenceCapitals(text).has(lone.text);
+    const sentenceStart =
+      lone !== null && !(nextWord && reportVerbLemma(nextWord)) && !midSentenceCapitals(text).has(lone.text);
     // "(D-N.Y.)" is a party tag, a run of capitals is a heading, not a name.
     const parenthesised = run.length > 0 && text[run[0]!.start - 1] === '(';
     const heading = run.length > 2 && run.every((w) => w.text === w.text.toUpperCase());
-    if (run.length && !parenthesised && !heading && !sentenceStart && !(run.length === 1 && NAME_TITLES.has(run[0]!.text.toLowerCase().replace(/\.$/, '')))) {
+    if (
+      run.length &&
+      !parenthesised &&
+      !heading &&
+      !sentenceStart &&
+      !(run.length === 1 && NAME_TITLES.has(run[0]!.text.toLowerCase().replace(/\.$/, '')))
+    ) {
       const last = run.at(-1)!;
       if (!isPossessive(text, last.end)) {
         const start = run[0]!.start;
@@ -102,7 +149,12 @@ export function namesIn(text: string, from: number, to: number): SpeakerGuess[] 
     const word = words[i]!;
     // A name after a preposition ("posts on Twitter", "leader of Popular Will") is not a speaker.
     if (!run.length && isCapitalised(word.text) && PREPOSITIONS.has(words[i - 1]?.text.toLowerCase() ?? '')) {
-      while (i + 1 < words.length && isCapitalised(words[i + 1]!.text) && /^\s+$/.test(text.slice(words[i]!.end, words[i + 1]!.start))) i++;
+      while (
+        i + 1 < words.length &&
+        isCapitalised(words[i + 1]!.text) &&
+        /^\s+$/.test(text.slice(words[i]!.end, words[i + 1]!.start))
+      )
+        i++;
       continue;
     }
     const gap = run.length ? text.slice(run.at(-1)!.end, word.start) : ' ';
@@ -117,13 +169,48 @@ export function namesIn(text: string, from: number, to: number): SpeakerGuess[] 
 }
 
 /** Words that end a speaker's noun phrase on its left ("…, said", "according to", "in"). */
-const PHRASE_BOUNDARY = new Set([...PREPOSITIONS_LIST(), 'and', 'or', 'but', 'that', 'which', 'who', 'as', 'said', 'says', 'told', 'when', 'while', 'because', 'if', 'than', 'also']);
+const PHRASE_BOUNDARY = new Set([
+  ...PREPOSITIONS_LIST(),
+  'and',
+  'or',
+  'but',
+  'that',
+  'which',
+  'who',
+  'as',
+  'said',
+  'says',
+  'told',
+  'when',
+  'while',
+  'because',
+  'if',
+  'than',
+  'also',
+]);
 const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
 /** Longest run of modifiers kept before a name ("Republican party boss Reince Priebus"). */
 const MAX_MODIFIER_WORDS = 5;
 
 function PREPOSITIONS_LIST(): string[] {
-  return ['on', 'in', 'at', 'from', 'of', 'to', 'for', 'with', 'by', 'about', 'against', 'into', 'over', 'under', 'via', 'according'];
+  return [
+    'on',
+    'in',
+    'at',
+    'from',
+    'of',
+    'to',
+    'for',
+    'with',
+    'by',
+    'about',
+    'against',
+    'into',
+    'over',
+    'under',
+    'via',
+    'according',
+  ];
 }
 
 /**
@@ -140,7 +227,8 @@ export function speakerPhrase(text: string, span: Span, from: number): Span {
     const gap = text.slice(word.end, start);
     if (!/^\s+$/.test(gap)) break;
     const lower = word.text.toLowerCase();
-    if (PHRASE_BOUNDARY.has(lower) || reportVerbLemma(lower) || /\d/.test(lower) || PRONOUNS.has(lower)) break;
+    if (PHRASE_BOUNDARY.has(lower) || reportVerbLemma(lower) || /\d/.test(lower) || PRONOUNS.has(lower))
+      break;
     start = word.start;
     taken++;
     if (PHRASE_DETERMINERS.has(lower)) break;
@@ -159,7 +247,10 @@ function cuesIn(text: string, from: number, to: number, strict = false): { word:
     const word = words[i]!;
     const lower = word.text.toLowerCase();
     if (lower === 'according' && words[i + 1]?.text.toLowerCase() === 'to') {
-      cues.push({ word: { text: text.slice(word.start, words[i + 1]!.end), start: word.start, end: words[i + 1]!.end }, lemma: 'according to' });
+      cues.push({
+        word: { text: text.slice(word.start, words[i + 1]!.end), start: word.start, end: words[i + 1]!.end },
+        lemma: 'according to',
+      });
       continue;
     }
     const lemma = reportVerbLemma(lower);
@@ -185,25 +276,80 @@ function cuesIn(text: string, from: number, to: number, strict = false): { word:
 /** Strip an opening adverbial ("In October, …", "On Monday, …") from a clause start. */
 function clauseSubjectStart(text: string, from: number, to: number): number {
   const head = text.slice(from, Math.min(to, from + 80));
-  const adverbial = /^\s*(?:(?:In|On|At|Since|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Also|Speaking|Asked|Last|This|Yesterday|Today|From|Despite|While|When|Then|Still|Instead|Now|Separately|Elsewhere|Previously)\b[^,“"]{0,60},\s*)+/;
+  const adverbial =
+    /^\s*(?:(?:In|On|At|Since|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Also|Speaking|Asked|Last|This|Yesterday|Today|From|Despite|While|When|Then|Still|Instead|Now|Separately|Elsewhere|Previously)\b[^,“"]{0,60},\s*)+/;
   const match = adverbial.exec(head);
   return match ? from + match[0].length : from;
 }
 
 /** Words that never sit inside a speaker phrase ("Asked if he", "From the report", "He has also"). */
-const NOT_IN_SPEAKER_PHRASE = new Set(['if', 'to', 'when', 'that', 'as', 'has', 'have', 'had', 'was', 'is', 'are', 'were', 'be', 'been', 'also', 'not', 'from', 'more', 'asked', 'of', 'in', 'on', 'at', 'with', 'by', 'for', 'so', 'just', 'then', 'there', 'here', 'what', 'how', 'why', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'do', 'does', 'did']);
+const NOT_IN_SPEAKER_PHRASE = new Set([
+  'if',
+  'to',
+  'when',
+  'that',
+  'as',
+  'has',
+  'have',
+  'had',
+  'was',
+  'is',
+  'are',
+  'were',
+  'be',
+  'been',
+  'also',
+  'not',
+  'from',
+  'more',
+  'asked',
+  'of',
+  'in',
+  'on',
+  'at',
+  'with',
+  'by',
+  'for',
+  'so',
+  'just',
+  'then',
+  'there',
+  'here',
+  'what',
+  'how',
+  'why',
+  'will',
+  'would',
+  'could',
+  'can',
+  'may',
+  'might',
+  'should',
+  'must',
+  'do',
+  'does',
+  'did',
+]);
 
 /** A pronoun, or a short phrase of determiners, adjectives and nouns ("critics", "the minister"). */
 function plausibleSpeakerPhrase(words: string[]): boolean {
   if (words.length === 1 && PRONOUNS.has(words[0]!)) return true;
-  return words.length <= MAX_SPEAKER_PHRASE_WORDS && !words.some((w) => NOT_IN_SPEAKER_PHRASE.has(w) || (PRONOUNS.has(w) && words.length > 1));
+  return (
+    words.length <= MAX_SPEAKER_PHRASE_WORDS &&
+    !words.some((w) => NOT_IN_SPEAKER_PHRASE.has(w) || (PRONOUNS.has(w) && words.length > 1))
+  );
 }
 
 /** A lower-case speaker phrase ("critics", "the minister", "he") ending right before `to`. */
 function phraseBefore(text: string, from: number, end: number): SpeakerGuess | null {
   let to = end;
   const segment = text.slice(from, to);
-  const lastBreak = Math.max(segment.lastIndexOf(','), segment.lastIndexOf('”'), segment.lastIndexOf('"'), segment.lastIndexOf(';'));
+  const lastBreak = Math.max(
+    segment.lastIndexOf(','),
+    segment.lastIndexOf('”'),
+    segment.lastIndexOf('"'),
+    segment.lastIndexOf(';'),
+  );
   let start = from + lastBreak + 1;
   // "One of them, who asked not to be named, said": nothing after the last comma, so the
   // subject is the phrase before the first comma.
@@ -212,8 +358,20 @@ function phraseBefore(text: string, from: number, end: number): SpeakerGuess | n
     to = from + segment.indexOf(',');
   }
   const words = wordsIn(text, start, to);
-  while (words.length && ['which', 'who', 'that', 'and', 'but', 'as', 'where', 'while', 'when'].includes(words[0]!.text.toLowerCase())) words.shift();
-  while (words.length && ['has', 'had', 'have', 'also', 'later', 'then', 'further', 'once', 'again', 'was', 'is', 'had'].includes(words.at(-1)!.text.toLowerCase())) words.pop();
+  while (
+    words.length &&
+    ['which', 'who', 'that', 'and', 'but', 'as', 'where', 'while', 'when'].includes(
+      words[0]!.text.toLowerCase(),
+    )
+  )
+    words.shift();
+  while (
+    words.length &&
+    ['has', 'had', 'have', 'also', 'later', 'then', 'further', 'once', 'again', 'was', 'is', 'had'].includes(
+      words.at(-1)!.text.toLowerCase(),
+    )
+  )
+    words.pop();
   if (!words.length || words.length > MAX_SPEAKER_PHRASE_WORDS) return null;
   const first = words[0]!;
   const last = words.at(-1)!;
@@ -232,7 +390,9 @@ function phraseAfter(text: string, from: number, to: number): SpeakerGuess | nul
   const lead = text.slice(from, names[0]?.span.start ?? to);
   // "said Los Angeles-based attorney Edgar Martirosyan": the last name of the phrase.
   if (names[0] && /^\s*(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(lead)) return names.at(-1)!;
-  const match = /^\s*((?:the|a|an|his|her|their)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})/u.exec(text.slice(from, to));
+  const match = /^\s*((?:the|a|an|his|her|their)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})/u.exec(
+    text.slice(from, to),
+  );
   if (match) {
     const start = from + match[0].length - match[1]!.length;
     return { name: match[1]!, span: { start, end: start + match[1]!.length }, anaphoric: true };
@@ -246,14 +406,35 @@ function wordsBetween(text: string, from: number, to: number): number {
 
 /** Speaker of a cue verb at [cueStart, cueEnd) within a clause starting at `clauseStart`. */
 /** Verbs whose following name is the one spoken to ("he told Fox News"), not the speaker. */
-const ADDRESSEE_VERBS = new Set(['tell', 'inform', 'ask', 'assure', 'remind', 'urge', 'warn', 'advise', 'instruct', 'congratulate', 'interview']);
+const ADDRESSEE_VERBS = new Set([
+  'tell',
+  'inform',
+  'ask',
+  'assure',
+  'remind',
+  'urge',
+  'warn',
+  'advise',
+  'instruct',
+  'congratulate',
+  'interview',
+]);
 
-function speakerOfCue(text: string, clauseStart: number, cueStart: number, cueEnd: number, clauseEnd: number, preferAfter: boolean): SpeakerGuess | null {
+function speakerOfCue(
+  text: string,
+  clauseStart: number,
+  cueStart: number,
+  cueEnd: number,
+  clauseEnd: number,
+  preferAfter: boolean,
+): SpeakerGuess | null {
   const subjectFrom = clauseSubjectStart(text, clauseStart, cueStart);
   const before = namesIn(text, subjectFrom, cueStart);
   const pronounBefore = before.length ? null : phraseBefore(text, subjectFrom, cueStart);
   // Inverted ("…,” warned Dara Quill") the name after speaks; after a subject it is spoken to.
-  const addressee = ADDRESSEE_VERBS.has(reportVerbLemma(text.slice(cueStart, cueEnd)) ?? '') && (before.length > 0 || pronounBefore !== null);
+  const addressee =
+    ADDRESSEE_VERBS.has(reportVerbLemma(text.slice(cueStart, cueEnd)) ?? '') &&
+    (before.length > 0 || pronounBefore !== null);
   const after = addressee ? null : phraseAfter(text, cueEnd, clauseEnd);
   // "…,” he told Fox News": the pronoun speaks; "…,” opposition legislator said José Olivares": the name.
   if (pronounBefore && PRONOUNS.has(pronounBefore.name.toLowerCase())) return pronounBefore;
@@ -285,8 +466,10 @@ export function segmentsOf(text: string, paragraph: Paragraph, passages: QuotedP
     }
     const ch = text[i]!;
     if ((ch === '.' || ch === '!' || ch === '?') && /\s/.test(text[i + 1] ?? ' ')) {
-      const word = /[\p{L}.]+$/u.exec(text.slice(Math.max(paragraph.start, i - 12), i))?.[0]?.toLowerCase() ?? '';
-      const abbreviation = ch === '.' && (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word));
+      const word =
+        /[\p{L}.]+$/u.exec(text.slice(Math.max(paragraph.start, i - 12), i))?.[0]?.toLowerCase() ?? '';
+      const abbreviation =
+        ch === '.' && (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word));
       if (!abbreviation) {
         segments.push({ start: segmentStart, end: i + 1 });
         segmentStart = i + 1;
@@ -294,7 +477,8 @@ export function segmentsOf(text: string, paragraph: Paragraph, passages: QuotedP
     }
     i++;
   }
-  if (segmentStart < paragraph.end && text.slice(segmentStart, paragraph.end).trim()) segments.push({ start: segmentStart, end: paragraph.end });
+  if (segmentStart < paragraph.end && text.slice(segmentStart, paragraph.end).trim())
+    segments.push({ start: segmentStart, end: paragraph.end });
   return segments;
 }
 
@@ -324,15 +508,28 @@ export function attributePassage(
   const afterCue = (): Attribution | null => {
     const cue = cuesIn(text, afterFrom, afterTo)[0];
     if (!cue || wordsBetween(text, afterFrom, cue.word.start) > MAX_WORDS_QUOTE_TO_CUE) return null;
-    return { cue: cue.word.text, cueAt: cue.word.start, speaker: speakerOfCue(text, afterFrom, cue.word.start, cue.word.end, afterTo, true) };
+    return {
+      cue: cue.word.text,
+      cueAt: cue.word.start,
+      speaker: speakerOfCue(text, afterFrom, cue.word.start, cue.word.end, afterTo, true),
+    };
   };
   // A reporting verb or a colon before the quote in the same sentence; the first verb of the
   // clause is the main one ("concludes by expressing …").
   const beforeCue = (): Attribution | null => {
-    const cues = cuesIn(text, segmentOfOpen.start, passage.open, true).filter((c) => !insideQuote(passages, c.word.start));
+    const cues = cuesIn(text, segmentOfOpen.start, passage.open, true).filter(
+      (c) => !insideQuote(passages, c.word.start),
+    );
     let found: Attribution | null = null;
     for (const cue of cues) {
-      const speaker = speakerOfCue(text, segmentOfOpen.start, cue.word.start, cue.word.end, passage.open, cue.lemma === 'according to');
+      const speaker = speakerOfCue(
+        text,
+        segmentOfOpen.start,
+        cue.word.start,
+        cue.word.end,
+        passage.open,
+        cue.lemma === 'according to',
+      );
       found ??= { cue: cue.word.text, cueAt: cue.word.start, speaker };
       if (speaker) return { cue: cue.word.text, cueAt: cue.word.start, speaker };
     }
@@ -347,11 +544,26 @@ export function attributePassage(
   };
   // A reporting verb later in the sentence, beyond the words right after the quote.
   const laterCue = (): Attribution | null => {
-    const cue = cuesIn(text, afterFrom, segmentOfClose.end, true).find((c) => !insideQuote(passages, c.word.start));
+    const cue = cuesIn(text, afterFrom, segmentOfClose.end, true).find(
+      (c) => !insideQuote(passages, c.word.start),
+    );
     if (!cue) return null;
-    return { cue: cue.word.text, cueAt: cue.word.start, speaker: speakerOfCue(text, segmentOfOpen.start, cue.word.start, cue.word.end, segmentOfClose.end, false) };
+    return {
+      cue: cue.word.text,
+      cueAt: cue.word.start,
+      speaker: speakerOfCue(
+        text,
+        segmentOfOpen.start,
+        cue.word.start,
+        cue.word.end,
+        segmentOfClose.end,
+        false,
+      ),
+    };
   };
-  return opensSentence ? (afterCue() ?? beforeCue() ?? laterCue()) : (beforeCue() ?? afterCue() ?? laterCue());
+  return opensSentence
+    ? (afterCue() ?? beforeCue() ?? laterCue())
+    : (beforeCue() ?? afterCue() ?? laterCue());
 }
 
 function nextMarkAfter(passages: QuotedPassage[], from: number, limit: number): number {

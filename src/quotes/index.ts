@@ -12,7 +12,15 @@
  * `speaker` (the actor id) stays null: `attributeQuotes` in src/actors fills it.
  */
 import type { Doc, Quote, Span } from '../model/index.ts';
-import { attributePassage, namesIn, PRONOUNS, segmentsOf, speakerPhrase, type Attribution, type SpeakerGuess } from './attribution.ts';
+import {
+  attributePassage,
+  namesIn,
+  PRONOUNS,
+  segmentsOf,
+  speakerPhrase,
+  type Attribution,
+  type SpeakerGuess,
+} from './attribution.ts';
 import { findQuotedPassages, paragraphsOf, type Paragraph, type QuotedPassage } from './marks.ts';
 
 export { findQuotedPassages, type QuotedPassage } from './marks.ts';
@@ -51,7 +59,8 @@ function sentenceSubjects(text: string, segments: Paragraph[], passages: QuotedP
     if (firstQuote && firstQuote.open - segment.start < 3) continue; // starts with a quote: no subject of its own
     const limit = firstQuote ? firstQuote.open : segment.end;
     const name = namesIn(text, segment.start, limit)[0];
-    if (name && name.span.start - segment.start < SUBJECT_MAX_OFFSET) subjects.push({ name: name.name, span: name.span, at: name.span.start });
+    if (name && name.span.start - segment.start < SUBJECT_MAX_OFFSET)
+      subjects.push({ name: name.name, span: name.span, at: name.span.start });
   }
   return subjects;
 }
@@ -65,7 +74,9 @@ export function extractQuotes(doc: Doc): Quote[] {
 
 /** The same as `extractQuotes`, on bare text (the quote evaluation has no Doc). */
 export function quotesInText(text: string, articleId: string): Quote[] {
-  return findQuotes(text, articleId).map(({ writtenSpeakerSpan: _written, cueAt: _cueAt, reportedSpan: _reported, ...quote }) => quote);
+  return findQuotes(text, articleId).map(
+    ({ writtenSpeakerSpan: _written, cueAt: _cueAt, reportedSpan: _reported, ...quote }) => quote,
+  );
 }
 
 /**
@@ -91,17 +102,28 @@ export function findQuotes(text: string, articleId: string): FoundQuote[] {
   const segments = paragraphs.flatMap((p) => segmentsOf(text, p, passages));
   const subjects = sentenceSubjects(text, segments, passages);
   const quotes: FoundQuote[] = [];
-  let previous: { passage: QuotedPassage; attribution: Attribution | null; resolved: Resolved | null } | null = null;
+  let previous: {
+    passage: QuotedPassage;
+    attribution: Attribution | null;
+    resolved: Resolved | null;
+  } | null = null;
   let lastSpeaker: Resolved | null = null;
 
   for (const passage of passages) {
     const words = wordCount(text.slice(passage.start, passage.end));
     const openSegment = segmentAt(segments, passage.open);
     const closeSegment = segmentAt(segments, Math.max(passage.open, passage.close - 1));
-    let attribution = openSegment && closeSegment ? attributePassage(text, passage, openSegment, closeSegment, passages) : null;
+    let attribution =
+      openSegment && closeSegment
+        ? attributePassage(text, passage, openSegment, closeSegment, passages)
+        : null;
     let resolved: Resolved | null = null;
 
-    if (!attribution && previous?.resolved && continuesPrevious(text, previous.passage, passage, paragraphs)) {
+    if (
+      !attribution &&
+      previous?.resolved &&
+      continuesPrevious(text, previous.passage, passage, paragraphs)
+    ) {
       attribution = previous.attribution;
       resolved = previous.resolved;
     }
@@ -149,17 +171,31 @@ function reportedSpan(text: string, passage: QuotedPassage, attribution: Attribu
 const REPORTED_CLAUSE_MAX_CHARS = 160;
 
 /** Does `next` carry on the previous quote: same paragraph, or opening the following one? */
-function continuesPrevious(text: string, before: QuotedPassage, next: QuotedPassage, paragraphs: Paragraph[]): boolean {
+function continuesPrevious(
+  text: string,
+  before: QuotedPassage,
+  next: QuotedPassage,
+  paragraphs: Paragraph[],
+): boolean {
   const paragraphOfClose = paragraphs.findIndex((p) => before.close >= p.start && before.close <= p.end);
   if (next.paragraph === paragraphOfClose) return true;
   return next.opensParagraph && next.paragraph === paragraphOfClose + 1;
 }
 
 /** Pronouns go to the most recent named speaker or sentence subject; names stay as written. */
-function resolveSpeaker(guess: SpeakerGuess, cueAt: number, lastSpeaker: Resolved | null, subjects: Resolved[]): Resolved | null {
+function resolveSpeaker(
+  guess: SpeakerGuess,
+  cueAt: number,
+  lastSpeaker: Resolved | null,
+  subjects: Resolved[],
+): Resolved | null {
   if (!guess.anaphoric) return { name: guess.name, span: guess.span, at: cueAt };
   if (!PRONOUNS.has(guess.name.toLowerCase())) return { name: guess.name, span: guess.span, at: cueAt };
   const subject = subjects.filter((s) => s.at < cueAt).at(-1) ?? null;
-  const candidate = [subject, lastSpeaker].filter((c): c is Resolved => c !== null && c.at < cueAt).sort((a, b) => b.at - a.at)[0];
-  return candidate ? { name: candidate.name, span: candidate.span, at: cueAt } : { name: guess.name, span: guess.span, at: cueAt };
+  const candidate = [subject, lastSpeaker]
+    .filter((c): c is Resolved => c !== null && c.at < cueAt)
+    .sort((a, b) => b.at - a.at)[0];
+  return candidate
+    ? { name: candidate.name, span: candidate.span, at: cueAt }
+    : { name: guess.name, span: guess.span, at: cueAt };
 }

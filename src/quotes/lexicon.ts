@@ -34,12 +34,90 @@ export const NOT_NAMES = new Set(
 );
 
 /** Titles kept as part of a name when capitalised before it ("Sgt. Ortiz", "President Maduro"). */
-export const NAME_TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sgt', 'gen', 'col', 'lt', 'capt', 'gov', 'sen', 'rep', 'prof', 'rev', 'president', 'general', 'sergeant', 'minister', 'senator']);
+export const NAME_TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sgt',
+  'gen',
+  'col',
+  'lt',
+  'capt',
+  'gov',
+  'sen',
+  'rep',
+  'prof',
+  'rev',
+  'president',
+  'general',
+  'sergeant',
+  'minister',
+  'senator',
+]);
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 
 /** Abbreviations whose period does not end a sentence. */
-export const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'sgt', 'gen', 'col', 'lt', 'capt', 'gov', 'sen', 'rep', 'prof', 'rev', 'st', 'jr', 'sr', 'vs', 'no', 'inc', 'corp', 'co', 'ltd', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'jan', 'feb', 'aug', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft']);
+export const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sgt',
+  'gen',
+  'col',
+  'lt',
+  'capt',
+  'gov',
+  'sen',
+  'rep',
+  'prof',
+  'rev',
+  'st',
+  'jr',
+  'sr',
+  'vs',
+  'no',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.g',
+  'i.e',
+  'jan',
+  'feb',
+  'aug',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'mt',
+  'ft',
+]);
 
 /** Words that make a reporting-verb form a noun ("the state", "a report"). */
-export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'this', 'that', 'these', 'those', 'whose', 'my', 'your', 'no', 'any', 'every', 'each']);
+export const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'this',
+  'that',
+  'these',
+  'those',
+  'whose',
+  'my',
+  'your',
+  'no',
+  'any',
+  'every',
+  'each',
+]);

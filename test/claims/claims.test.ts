@@ -9,7 +9,11 @@ function claimWith(result: Analysis, snippet: string): Claim {
   return claim;
 }
 
-function alignmentOf(result: Analysis, kind: Alignment['kind'], ...snippets: string[]): Alignment | undefined {
+function alignmentOf(
+  result: Analysis,
+  kind: Alignment['kind'],
+  ...snippets: string[]
+): Alignment | undefined {
   const ids = snippets.map((s) => claimWith(result, s).id);
   return result.alignments.find((a) => a.kind === kind && ids.every((id) => a.claims.includes(id)));
 }
@@ -54,7 +58,10 @@ describe('conflicts', () => {
       'The ceasefire talks between the two provinces were held in Geneva this week.',
       'The ceasefire talks between the two provinces were held in Vienna this week.',
     ]);
-    assert.ok(alignmentOf(r, 'conflict', 'Geneva', 'Vienna'), JSON.stringify(r.alignments.map((a) => a.explanation)));
+    assert.ok(
+      alignmentOf(r, 'conflict', 'Geneva', 'Vienna'),
+      JSON.stringify(r.alignments.map((a) => a.explanation)),
+    );
   });
 
   test('the same figure on both sides is agreement, not conflict', () => {
@@ -109,7 +116,10 @@ describe('claim extraction', () => {
   });
 
   test('quoted speech is attributed to its speaker', () => {
-    const r = analyse(['Mayor Ilse Varga called the delay "an insult to every commuter in the valley" at the meeting.', 'Nothing here.']);
+    const r = analyse([
+      'Mayor Ilse Varga called the delay "an insult to every commuter in the valley" at the meeting.',
+      'Nothing here.',
+    ]);
     const claim = claimWith(r, 'insult');
     assert.equal(claim.attribution.kind, 'named');
   });
@@ -125,7 +135,10 @@ describe('claim extraction', () => {
     assert.equal(hedged.quantities[0]?.value, 12);
     assert.equal(hedged.dates[0]?.value, '2027');
     assert.ok(!r.claims.some((c) => c.text.includes('reopen')), 'questions are not claims');
-    assert.ok(!r.claims.some((c) => c.text.includes('Breaking news')), 'fragments without a verb are not claims');
+    assert.ok(
+      !r.claims.some((c) => c.text.includes('Breaking news')),
+      'fragments without a verb are not claims',
+    );
   });
 
   test('clauses split before a new subject, not inside a verb list', () => {
@@ -154,14 +167,24 @@ describe('three outlets', () => {
 
 describe('clause splitting', () => {
   test('a list ending in "and … to <verb>" stays one claim', () => {
-    const r = analyse(['The guards used batons, dogs, and armored trucks to scatter the crowd.', 'Nothing here.']);
-    assert.ok(r.claims.some((c) => c.text.startsWith('The guards used batons') && c.text.includes('to scatter the crowd')));
+    const r = analyse([
+      'The guards used batons, dogs, and armored trucks to scatter the crowd.',
+      'Nothing here.',
+    ]);
+    assert.ok(
+      r.claims.some(
+        (c) => c.text.startsWith('The guards used batons') && c.text.includes('to scatter the crowd'),
+      ),
+    );
   });
 });
 
 describe('unnamed sources', () => {
   test('"a senior official said" and "witnesses said" are unnamed attributions', () => {
-    const r = analyse(['A senior official said the border crossing would stay closed until May. Witnesses said the convoy turned back at dawn.', 'Nothing here.']);
+    const r = analyse([
+      'A senior official said the border crossing would stay closed until May. Witnesses said the convoy turned back at dawn.',
+      'Nothing here.',
+    ]);
     assert.equal(claimWith(r, 'border crossing').attribution.kind, 'unnamed');
     assert.equal(claimWith(r, 'convoy turned back').attribution.kind, 'unnamed');
   });

@@ -22,7 +22,10 @@ interface Gold {
   conflicts: GoldPair[];
   agreed: GoldPair[];
   unique: { herald: string[]; freePress: string[] };
-  quotes: { herald: { speaker: string | null; text: string }[]; freePress: { speaker: string | null; text: string }[] };
+  quotes: {
+    herald: { speaker: string | null; text: string }[];
+    freePress: { speaker: string | null; text: string }[];
+  };
 }
 
 /**
@@ -46,12 +49,21 @@ function includesAny(text: string, snippets: string | string[]): boolean {
   return (Array.isArray(snippets) ? snippets : [snippets]).some((s) => text.includes(s));
 }
 
-function pairScores(r: Analysis, kind: Alignment['kind'], gold: GoldPair[], herald: string, freePress: string): { precision: number; recall: number; missed: string[]; wrong: string[] } {
+function pairScores(
+  r: Analysis,
+  kind: Alignment['kind'],
+  gold: GoldPair[],
+  herald: string,
+  freePress: string,
+): { precision: number; recall: number; missed: string[]; wrong: string[] } {
   const byId = new Map(r.claims.map((c) => [c.id, c]));
   const predicted = r.alignments.filter((a) => a.kind === kind);
   const matches = (a: Alignment, g: GoldPair): boolean => {
     const claims = a.claims.map((id) => byId.get(id)).filter((c): c is Claim => c !== undefined);
-    return claims.some((c) => c.article === herald && c.text.includes(g.herald)) && claims.some((c) => c.article === freePress && includesAny(c.text, g.freePress));
+    return (
+      claims.some((c) => c.article === herald && c.text.includes(g.herald)) &&
+      claims.some((c) => c.article === freePress && includesAny(c.text, g.freePress))
+    );
   };
   const found = gold.filter((g) => predicted.some((a) => matches(a, g)));
   const right = predicted.filter((a) => gold.some((g) => matches(a, g)));
@@ -64,9 +76,13 @@ function pairScores(r: Analysis, kind: Alignment['kind'], gold: GoldPair[], hera
 }
 
 describe('harbour-strike pair against its gold file', () => {
-  const gold = JSON.parse(readFileSync(resolve(ROOT, 'test/fixtures/harbour-strike/claims.gold.json'), 'utf8')) as Gold;
+  const gold = JSON.parse(
+    readFileSync(resolve(ROOT, 'test/fixtures/harbour-strike/claims.gold.json'), 'utf8'),
+  ) as Gold;
   const r = analyse(
-    ['harbour-herald.txt', 'veyra-free-press.txt'].map((f) => readFileSync(resolve(ROOT, 'examples/harbour-strike', f), 'utf8')),
+    ['harbour-herald.txt', 'veyra-free-press.txt'].map((f) =>
+      readFileSync(resolve(ROOT, 'examples/harbour-strike', f), 'utf8'),
+    ),
     ['Harbour Herald', 'Veyra Free Press'],
   );
   const [herald, freePress] = r.docs.map((d) => d.article.id) as [string, string];
@@ -79,32 +95,62 @@ describe('harbour-strike pair against its gold file', () => {
 
   test('conflicts: precision and recall floors', () => {
     const s = pairScores(r, 'conflict', gold.conflicts, herald, freePress);
-    assert.ok(s.recall >= FLOORS.conflictRecall, `conflict recall ${s.recall}; missed ${s.missed.join('; ')}`);
-    assert.ok(s.precision >= FLOORS.conflictPrecision, `conflict precision ${s.precision}; wrong: ${s.wrong.join(' | ')}`);
+    assert.ok(
+      s.recall >= FLOORS.conflictRecall,
+      `conflict recall ${s.recall}; missed ${s.missed.join('; ')}`,
+    );
+    assert.ok(
+      s.precision >= FLOORS.conflictPrecision,
+      `conflict precision ${s.precision}; wrong: ${s.wrong.join(' | ')}`,
+    );
   });
 
   test('agreements: precision and recall floors', () => {
     const s = pairScores(r, 'agreed', gold.agreed, herald, freePress);
     assert.ok(s.recall >= FLOORS.agreedRecall, `agreed recall ${s.recall}; missed ${s.missed.join('; ')}`);
-    assert.ok(s.precision >= FLOORS.agreedPrecision, `agreed precision ${s.precision}; wrong: ${s.wrong.join(' | ')}`);
+    assert.ok(
+      s.precision >= FLOORS.agreedPrecision,
+      `agreed precision ${s.precision}; wrong: ${s.wrong.join(' | ')}`,
+    );
   });
 
   test('facts only one side reports are unique', () => {
     const uniqueClaims = new Set(r.alignments.filter((a) => a.kind === 'unique').flatMap((a) => a.claims));
-    const items = [...gold.unique.herald.map((s) => [herald, s] as const), ...gold.unique.freePress.map((s) => [freePress, s] as const)];
-    const found = items.filter(([article, snippet]) => r.claims.some((c) => c.article === article && c.text.includes(snippet) && uniqueClaims.has(c.id)));
+    const items = [
+      ...gold.unique.herald.map((s) => [herald, s] as const),
+      ...gold.unique.freePress.map((s) => [freePress, s] as const),
+    ];
+    const found = items.filter(([article, snippet]) =>
+      r.claims.some((c) => c.article === article && c.text.includes(snippet) && uniqueClaims.has(c.id)),
+    );
     const recall = found.length / items.length;
-    assert.ok(recall >= FLOORS.uniqueRecall, `unique recall ${recall}; missed ${items.filter((i) => !found.includes(i)).map((i) => i[1]).join('; ')}`);
+    assert.ok(
+      recall >= FLOORS.uniqueRecall,
+      `unique recall ${recall}; missed ${items
+        .filter((i) => !found.includes(i))
+        .map((i) => i[1])
+        .join('; ')}`,
+    );
   });
 
   test('quotes and speakers: precision and recall floors', () => {
-    const goldQuotes = [...gold.quotes.herald.map((q) => ({ ...q, article: herald })), ...gold.quotes.freePress.map((q) => ({ ...q, article: freePress }))];
+    const goldQuotes = [
+      ...gold.quotes.herald.map((q) => ({ ...q, article: herald })),
+      ...gold.quotes.freePress.map((q) => ({ ...q, article: freePress })),
+    ];
     const speakerOk = (q: Quote, speaker: string | null): boolean => {
       if (speaker === null) return true;
       const actorName = r.actors.find((a) => a.id === q.speaker)?.name ?? '';
-      return (q.speakerName ?? '').includes(speaker) || actorName.normalize('NFD').replace(/\p{M}/gu, '').includes(speaker.normalize('NFD').replace(/\p{M}/gu, ''));
+      return (
+        (q.speakerName ?? '').includes(speaker) ||
+        actorName
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+          .includes(speaker.normalize('NFD').replace(/\p{M}/gu, ''))
+      );
     };
-    const matches = (q: Quote, g: (typeof goldQuotes)[number]): boolean => q.article === g.article && q.text.startsWith(g.text) && speakerOk(q, g.speaker);
+    const matches = (q: Quote, g: (typeof goldQuotes)[number]): boolean =>
+      q.article === g.article && q.text.startsWith(g.text) && speakerOk(q, g.speaker);
     const recall = goldQuotes.filter((g) => r.quotes.some((q) => matches(q, g))).length / goldQuotes.length;
     const precision = r.quotes.filter((q) => goldQuotes.some((g) => matches(q, g))).length / r.quotes.length;
     assert.ok(recall >= FLOORS.quoteRecall, `quote recall ${recall}`);
@@ -119,12 +165,23 @@ describe('harbour-strike pair against its gold file', () => {
 });
 
 describe('seed pair', skipUnlessShared('seeds', SEED_TELESUR), () => {
-  const r = analyse([readSeed(SEED_TELESUR), readSeed(SEED_BREITBART)], [undefined, undefined] as unknown as string[]);
+  const r = analyse([readSeed(SEED_TELESUR), readSeed(SEED_BREITBART)], [
+    undefined,
+    undefined,
+  ] as unknown as string[]);
   const [telesur, other] = r.docs.map((d) => d.article.id) as [string, string];
   const claimsOf = (a: Alignment): Claim[] => a.claims.map((id) => r.claims.find((c) => c.id === id)!);
   const conflictWith = (left: RegExp, right: RegExp): Alignment | undefined =>
-    r.alignments.find((a) => a.kind === 'conflict' && claimsOf(a).some((c) => c.article === telesur && left.test(c.text)) && claimsOf(a).some((c) => c.article === other && right.test(c.text)));
-  const uniqueIn = (article: string, pattern: RegExp): boolean => r.alignments.some((a) => a.kind === 'unique' && claimsOf(a).some((c) => c.article === article && pattern.test(c.text)));
+    r.alignments.find(
+      (a) =>
+        a.kind === 'conflict' &&
+        claimsOf(a).some((c) => c.article === telesur && left.test(c.text)) &&
+        claimsOf(a).some((c) => c.article === other && right.test(c.text)),
+    );
+  const uniqueIn = (article: string, pattern: RegExp): boolean =>
+    r.alignments.some(
+      (a) => a.kind === 'unique' && claimsOf(a).some((c) => c.article === article && pattern.test(c.text)),
+    );
 
   test('every span slices to its text', () => {
     const texts = new Map(r.docs.map((d) => [d.article.id, d.article.text]));
@@ -134,7 +191,13 @@ describe('seed pair', skipUnlessShared('seeds', SEED_TELESUR), () => {
 
   test('the prison term conflicts: 13 years vs 14-year', () => {
     const conflict = conflictWith(/13 years/, /14-year/);
-    assert.ok(conflict, r.alignments.filter((a) => a.kind === 'conflict').map((a) => a.explanation).join('\n'));
+    assert.ok(
+      conflict,
+      r.alignments
+        .filter((a) => a.kind === 'conflict')
+        .map((a) => a.explanation)
+        .join('\n'),
+    );
     assert.match(conflict.explanation, /13 years/);
   });
 

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cosine, rarityWeight, sentenceVector, wordRank, wordSimilarity, wordVector } from '../../src/language/vectors.ts';
+import {
+  cosine,
+  rarityWeight,
+  sentenceVector,
+  wordRank,
+  wordSimilarity,
+  wordVector,
+} from '../../src/language/vectors.ts';
 
 test('word vectors: near words are closer than unrelated ones', () => {
   assert.ok(wordSimilarity('protest', 'demonstration') > 0.6);

@@ -54,8 +54,13 @@ describe('quote shapes', () => {
   });
 
   test('partial quote inside a sentence keeps the sentence speaker', () => {
-    const found = quotes('In June, councillor Petra Lind said the plan was “reckless” and called on the mayor to “stop the works at once.”');
-    assert.deepEqual(found.map((q) => q.text), ['reckless', 'stop the works at once.']);
+    const found = quotes(
+      'In June, councillor Petra Lind said the plan was “reckless” and called on the mayor to “stop the works at once.”',
+    );
+    assert.deepEqual(
+      found.map((q) => q.text),
+      ['reckless', 'stop the works at once.'],
+    );
     assert.ok(found.every((q) => q.speakerName === 'Petra Lind'));
   });
 
@@ -70,7 +75,8 @@ describe('quote shapes', () => {
   });
 
   test('multi-paragraph quote: no closing mark, next paragraph opens with one', () => {
-    const text = 'Varga said: “The first phase is finished. The second starts in spring.\n\n“Nobody will lose a home because of this bridge.”';
+    const text =
+      'Varga said: “The first phase is finished. The second starts in spring.\n\n“Nobody will lose a home because of this bridge.”';
     const q = only(text);
     assert.ok(q.text.startsWith('The first phase'));
     assert.ok(q.text.endsWith('because of this bridge.'));
@@ -78,13 +84,16 @@ describe('quote shapes', () => {
   });
 
   test('follow-on paragraph inherits the speaker', () => {
-    const found = quotes('“The works are late,” said Petra Lind.\n\n“They will be later still if nobody checks the budget.”');
+    const found = quotes(
+      '“The works are late,” said Petra Lind.\n\n“They will be later still if nobody checks the budget.”',
+    );
     assert.equal(found.length, 2);
     assert.equal(found[1]!.speakerName, 'Petra Lind');
   });
 
   test('pronoun resolved to the last named person', () => {
-    const text = 'Mira Solberg, a nurse at the clinic, wrote to the council in April.\n\n“We cannot treat anyone in a building without heating,” she wrote.';
+    const text =
+      'Mira Solberg, a nurse at the clinic, wrote to the council in April.\n\n“We cannot treat anyone in a building without heating,” she wrote.';
     const q = only(text);
     assert.equal(q.speakerName, 'Mira Solberg');
     assert.equal(q.cue, 'wrote');
@@ -100,7 +109,10 @@ describe('quote shapes', () => {
 
 describe('extractQuotes on an annotated article', () => {
   test('uses the article text and id', () => {
-    const article = articleFromText('“The river is rising fast,” warned Dara Quill, the harbour master.\n\nResidents were told to move their cars.', { origin: 'test' });
+    const article = articleFromText(
+      '“The river is rising fast,” warned Dara Quill, the harbour master.\n\nResidents were told to move their cars.',
+      { origin: 'test' },
+    );
     const found = extractQuotes(annotate(article));
     assert.equal(found.length, 1);
     assert.equal(found[0]!.article, article.id);
@@ -115,7 +127,10 @@ describe('seed pair', skipUnlessShared('seeds', SEED_TELESUR), () => {
     assert.ok(telesur.some((q) => /L[oó]pez/.test(q.speakerName ?? '') && q.text.includes('rebel')));
     const other = quotes(readSeed(SEED_BREITBART));
     for (const name of ['Flores Ortiz', 'Olivares', 'Guevara', 'Tintori']) {
-      assert.ok(other.some((q) => (q.speakerName ?? '').includes(name)), `a quote credited to ${name}`);
+      assert.ok(
+        other.some((q) => (q.speakerName ?? '').includes(name)),
+        `a quote credited to ${name}`,
+      );
     }
     // "guarimbas" is a scare quote: the outlet's word, nobody's speech.
     assert.ok(!telesur.some((q) => q.text.startsWith('guarimbas')));
