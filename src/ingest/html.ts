@@ -364,6 +364,8 @@ export function toIsoDate(value: string | null): string | null {
   if (!value) return null;
   const trimmed = value.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return trimmed;
+  // A local date-time without a zone stays as written: reading it in this machine's zone would invent one.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed)) return trimmed;
   const time = Date.parse(trimmed);
   if (Number.isNaN(time)) return null;
   return new Date(time).toISOString();

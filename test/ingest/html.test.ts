@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ParallaxError } from '../../src/errors.ts';
-import { extractHtml } from '../../src/ingest/html.ts';
+import { extractHtml, toIsoDate } from '../../src/ingest/html.ts';
 
 /** A fictional harbour story, long enough for Readability to take it for an article. */
 const BODY = [
@@ -282,6 +282,15 @@ describe('extractHtml: metadata', () => {
     assert.equal(result.published, '2031-03-04T10:00:00.000Z');
     assert.equal(result.language, 'de');
     assert.equal(result.author, null);
+  });
+
+  test('normalises publication dates to ISO 8601 without inventing a time zone', () => {
+    assert.equal(toIsoDate('2031-03-04T07:30:00+01:00'), '2031-03-04T06:30:00.000Z');
+    assert.equal(toIsoDate('Tue, 04 Mar 2031 07:30:00 GMT'), '2031-03-04T07:30:00.000Z');
+    assert.equal(toIsoDate('2031-03-04'), '2031-03-04');
+    assert.equal(toIsoDate('2031-03-04T07:30'), '2031-03-04T07:30');
+    assert.equal(toIsoDate('next Tuesday'), null);
+    assert.equal(toIsoDate(null), null);
   });
 
   test('null for what a page does not say', () => {
