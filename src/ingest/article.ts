@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { ParallaxError } from '../errors.ts';
 import type { Article, MetadataOrigin } from '../model/index.ts';
 import { cleanText, type CleanedText } from './clean.ts';
-import { extractHtml } from './html.ts';
+import { extractHtml, type ExtractedPage } from './html.ts';
 import { detectLanguage } from './language-id.ts';
 
 export interface ArticleMeta {
@@ -50,14 +50,8 @@ export function articleFromHtml(html: string, meta: ArticleMeta = {}): Article {
   return assemble(cleaned, meta, page);
 }
 
-interface PageFields {
-  title: string | null;
-  author: string | null;
-  published: string | null;
-  siteName: string | null;
-  canonicalUrl: string | null;
-  language: string | null;
-}
+/** What the page's markup says about the article (the extractor's fields besides the text). */
+type PageFields = Omit<ExtractedPage, 'text' | 'removed'>;
 
 function assemble(cleaned: CleanedText, meta: ArticleMeta, page: PageFields | null): Article {
   const origin = meta.origin ?? '<text>';
