@@ -50,6 +50,10 @@ const ADDED_VERBS = [
   'scream',
   'vow',
   'speak',
+  'continue',
+  'echo',
+  'quip',
+  'joke',
 ];
 
 function readList(path: string): string[] {

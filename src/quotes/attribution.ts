@@ -516,32 +516,7 @@ export function attributePassage(
   };
   // A reporting verb or a colon before the quote in the same sentence; the first verb of the
   // clause is the main one ("concludes by expressing …").
-  const beforeCue = (): Attribution | null => {
-    const cues = cuesIn(text, segmentOfOpen.start, passage.open, true).filter(
-      (c) => !insideQuote(passages, c.word.start),
-    );
-    let found: Attribution | null = null;
-    for (const cue of cues) {
-      const speaker = speakerOfCue(
-        text,
-        segmentOfOpen.start,
-        cue.word.start,
-        cue.word.end,
-        passage.open,
-        cue.lemma === 'according to',
-      );
-      found ??= { cue: cue.word.text, cueAt: cue.word.start, speaker };
-      if (speaker) return { cue: cue.word.text, cueAt: cue.word.start, speaker };
-    }
-    if (found) return found;
-    if (/:\s*$/.test(beforeText)) {
-      const colonAt = beforeFrom + beforeText.lastIndexOf(':');
-      const subjectFrom = clauseSubjectStart(text, segmentOfOpen.start, colonAt);
-      const speaker = namesIn(text, subjectFrom, colonAt)[0] ?? phraseBefore(text, subjectFrom, colonAt);
-      if (speaker) return { cue: ':', cueAt: colonAt, speaker };
-    }
-    return null;
-  };
+  const beforeCue = (): Attribution | null => cueBefore(text, segmentOfOpen.start, passage.open, passages);
   // A reporting verb later in the sentence, beyond the words right after the quote.
   const laterCue = (): Attribution | null => {
     const cue = cuesIn(text, afterFrom, segmentOfClose.end, true).find(
@@ -564,6 +539,45 @@ export function attributePassage(
   return opensSentence
     ? (afterCue() ?? beforeCue() ?? laterCue())
     : (beforeCue() ?? afterCue() ?? laterCue());
+}
+
+/**
+ * A reporting verb or a colon between `segmentStart` and `end` (the opening mark, or the end of
+ * an introducing paragraph): "Lopez said: “…", "Cruz continued:" ⏎ "“…". The first verb of the
+ * clause is the main one ("concludes by expressing …"); the subject is looked for after any
+ * quote that stands before the verb ("“Your Honor,” I said, “…").
+ */
+export function cueBefore(
+  text: string,
+  segmentStart: number,
+  end: number,
+  passages: QuotedPassage[],
+): Attribution | null {
+  const cues = cuesIn(text, segmentStart, end, true).filter((c) => !insideQuote(passages, c.word.start));
+  let found: Attribution | null = null;
+  for (const cue of cues) {
+    const clauseStart = lastMarkBefore(passages, segmentStart, cue.word.start);
+    const speaker = speakerOfCue(
+      text,
+      clauseStart,
+      cue.word.start,
+      cue.word.end,
+      end,
+      cue.lemma === 'according to',
+    );
+    found ??= { cue: cue.word.text, cueAt: cue.word.start, speaker };
+    if (speaker) return { cue: cue.word.text, cueAt: cue.word.start, speaker };
+  }
+  if (found) return found;
+  const beforeFrom = lastMarkBefore(passages, segmentStart, end);
+  const beforeText = text.slice(beforeFrom, end);
+  if (/:\s*$/.test(beforeText)) {
+    const colonAt = beforeFrom + beforeText.lastIndexOf(':');
+    const subjectFrom = clauseSubjectStart(text, beforeFrom, colonAt);
+    const speaker = namesIn(text, subjectFrom, colonAt)[0] ?? phraseBefore(text, subjectFrom, colonAt);
+    if (speaker) return { cue: ':', cueAt: colonAt, speaker };
+  }
+  return null;
 }
 
 function nextMarkAfter(passages: QuotedPassage[], from: number, limit: number): number {

@@ -14,6 +14,7 @@
 import type { Doc, Quote, Span } from '../model/index.ts';
 import {
   attributePassage,
+  cueBefore,
   namesIn,
   PRONOUNS,
   segmentsOf,
