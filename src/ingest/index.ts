@@ -77,6 +77,15 @@ export async function ingest(
     options.onProgress?.(index + 1, units.length, unit);
   }
 
+  // The same article given twice (two copies, a URL and its saved page) would agree with
+  // itself on everything downstream: say so on the later copy.
+  const firstById = new Map<string, string>();
+  for (const article of result.articles) {
+    const first = firstById.get(article.id);
+    if (first) article.warnings.push(`the same text as ${first}`);
+    else firstById.set(article.id, article.origin);
+  }
+
   if (options.source) {
     for (const article of result.articles) {
       article.source = options.source;

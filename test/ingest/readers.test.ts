@@ -70,6 +70,14 @@ test('a text file: one article, metadata from the text, origin the path', async 
   assert.equal(articles[0]!.source, 'Dock Gazette');
 });
 
+test('the same text given twice is read twice, the later copy with a warning', async () => {
+  const { articles } = await ingest([path('story.txt'), path('tree', 'a.txt')]);
+  assert.equal(articles.length, 2);
+  assert.equal(articles[0]!.id, articles[1]!.id);
+  assert.deepEqual(articles[0]!.warnings, []);
+  assert.deepEqual(articles[1]!.warnings, [`the same text as ${path('story.txt')}`]);
+});
+
 test('an HTML file goes through the HTML extractor', async () => {
   const { articles } = await ingest([path('page.html')]);
   assert.equal(articles[0]!.title, 'Cranes Turn Again');
