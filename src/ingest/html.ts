@@ -145,9 +145,11 @@ export function extractHtml(html: string, url?: string): ExtractedPage {
   }
 
   const siteName = meta.siteName ?? readabilitySite;
+  const author = meta.author ?? cleanByline(readabilityByline);
   return {
     title: withoutSiteSuffix(meta.title ?? readabilityTitle, siteName, headline),
-    author: meta.author ?? cleanByline(readabilityByline),
+    // An "author" that is the outlet itself names no person.
+    author: author && siteName && author.toLowerCase() === siteName.toLowerCase() ? null : author,
     published: toIsoDate(meta.published ?? readabilityPublished),
     siteName,
     canonicalUrl: absoluteUrl(meta.canonicalUrl, url),

@@ -293,6 +293,16 @@ describe('extractHtml: metadata', () => {
     assert.equal(toIsoDate(null), null);
   });
 
+  test('an author that is the outlet itself is no author', () => {
+    const result = extractHtml(
+      page({
+        head: '<meta property="og:site_name" content="Coastal Ledger"><meta name="author" content="Coastal Ledger">',
+      }),
+    );
+    assert.equal(result.author, null);
+    assert.equal(result.siteName, 'Coastal Ledger');
+  });
+
   test('null for what a page does not say', () => {
     const result = extractHtml(
       `<html><body><article>${BODY.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
