@@ -188,7 +188,8 @@ export function cleanText(text: string, options: CleanOptions = {}): CleanedText
       removed.push({ kind: 'dateline', text: match[0].trimEnd() });
       lead[0] = lead[0]!.slice(match[0].length);
       const { place, source } = match.groups ?? {};
-      if (place) metadata.place = { value: titleCaseIfShouting(place), origin: 'dateline' };
+      if (place)
+        metadata.place = { value: titleCaseIfShouting(place.replace(/-+$/, '')), origin: 'dateline' };
       // The dateline is the outlet's own stamp at the top: it wins over a closing syndication note.
       if (source) metadata.source = { value: tidyName(source), origin: 'dateline' };
       break;

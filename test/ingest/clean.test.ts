@@ -239,3 +239,7 @@ test('lines longer than a wrap width are paragraphs even where other paragraphs 
     `${LEAD}\n\n${SECOND}\n\nThe third paragraph came after a blank line, as the others should have.`,
   );
 });
+
+test('a dateline with a doubled hyphen gives the bare place', () => {
+  assert.equal(cleanText(`CALVO BAY-- ${LEAD}`).metadata.place?.value, 'Calvo Bay');
+});
