@@ -500,8 +500,6 @@ export function attributePassage(
 ): Attribution | null {
   const afterFrom = Math.min(passage.close + 1, segmentOfClose.end);
   const afterTo = nextMarkAfter(passages, afterFrom, segmentOfClose.end);
-  const beforeFrom = lastMarkBefore(passages, segmentOfOpen.start, passage.open);
-  const beforeText = text.slice(beforeFrom, passage.open);
   const opensSentence = !/[\p{L}\p{N}]/u.test(text.slice(segmentOfOpen.start, passage.open));
 
   // A reporting verb right after the quote: "…,” Lopez said" / "…,” said Lopez".

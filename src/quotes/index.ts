@@ -120,6 +120,15 @@ export function findQuotes(text: string, articleId: string): FoundQuote[] {
         : null;
     let resolved: Resolved | null = null;
 
+    // A block quote introduced by the paragraph before it: "Cruz continued:" ⏎ "“…”".
+    if (!attribution && passage.opensParagraph && passage.paragraph > 0) {
+      const intro = paragraphs[passage.paragraph - 1]!;
+      if (/:\s*$/.test(text.slice(intro.start, intro.end))) {
+        const introSegment =
+          segments.filter((s) => s.start >= intro.start && s.end <= intro.end).at(-1) ?? intro;
+        attribution = cueBefore(text, introSegment.start, intro.end, passages);
+      }
+    }
     if (
       !attribution &&
       previous?.resolved &&
