@@ -10,3 +10,5 @@ export {
 } from './cluster.ts';
 export { FEATURE_NAMES, DEFAULT_WEIGHTS, loadWeights, type SimilarityWeights } from './weights.ts';
 export { pairwiseScores, bcubedScores, type ClusterScores } from './metrics.ts';
+export { FeedWatcher, formatSummary, DEFAULT_HOST_DELAY_MS, BACKOFF_BASE_MS, BACKOFF_MAX_MS, type WatchOptions, type PollSummary } from './watch.ts';
+export { parseOpml, looksLikeOpml, type OpmlFeed } from './opml.ts';
