@@ -344,13 +344,20 @@ function withoutSiteSuffix(
   return same(siteName, tail) || same(headline, head) ? head : title;
 }
 
+/** A date glued to or trailing a byline ("Mara QuistMarch 4, 2031", "Mara Quist - 2031-03-04"). */
+const BYLINE_DATE =
+  /\s*[-–|,·]?\s*((January|February|March|April|May|June|July|August|September|October|November|December|(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}).*$/;
+/** CMS placeholders that name no person. */
+const PLACEHOLDER_AUTHORS = new Set(['admin', 'administrator', 'author', 'editor', 'webmaster', 'unknown']);
+
 function cleanByline(byline: string | null): string | null {
   if (!byline) return null;
   const stripped = byline
     .replace(/^\s*(by|von|par|por)\s+/i, '')
+    .replace(BYLINE_DATE, '')
     .replace(/\s+/g, ' ')
     .trim();
-  return stripped || null;
+  return stripped && !PLACEHOLDER_AUTHORS.has(stripped.toLowerCase()) ? stripped : null;
 }
 
 function normaliseLanguage(lang: string): string | null {

@@ -293,6 +293,14 @@ describe('extractHtml: metadata', () => {
     assert.equal(toIsoDate(null), null);
   });
 
+  test('cleans bylines: a glued or trailing date goes, CMS placeholders are no author', () => {
+    const byline = (name: string) =>
+      extractHtml(page({ head: `<meta name="author" content="${name}">` })).author;
+    assert.equal(byline('By Mara QuistMarch 4, 2031'), 'Mara Quist');
+    assert.equal(byline('Mara Quist - 2031-03-04'), 'Mara Quist');
+    assert.equal(byline('admin'), null);
+  });
+
   test('an author that is the outlet itself is no author', () => {
     const result = extractHtml(
       page({
