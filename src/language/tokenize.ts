@@ -71,6 +71,9 @@ const POS_TAGS = new Set<PartOfSpeech>([
   'SPACE',
 ]);
 
+/** How far (UTF-16 units) a token may be found from where wink's spacing says it is. */
+const REALIGN_WINDOW = 8;
+
 export interface Tokenized {
   tokens: Token[];
   sentences: Sentence[];
@@ -93,10 +96,20 @@ export function tokenize(text: string): Tokenized {
   for (let i = 0; i < values.length; i++) {
     offset += spaces[i].length;
     const value = values[i];
+    ourIndex[i] = tokens.length;
+    if (value.trim() === '') {
+      offset += value.length;
+      continue;
+    }
+    // wink rebuilds the text exactly, except around a few separators (U+2028 …): re-anchor
+    // the token on the text when the running offset slipped, and drop it if it cannot be found
+    if (!text.startsWith(value, offset)) {
+      const found = text.indexOf(value, Math.max(0, offset - REALIGN_WINDOW));
+      if (found < 0 || Math.abs(found - offset) > REALIGN_WINDOW) continue;
+      offset = found;
+    }
     const start = offset;
     offset += value.length;
-    ourIndex[i] = tokens.length;
-    if (value.trim() === '') continue;
     const pos = POS_TAGS.has(tags[i] as PartOfSpeech) ? (tags[i] as PartOfSpeech) : 'X';
     tokens.push({
       start,

@@ -122,3 +122,15 @@ test('title words inside institutions and title chains name no one by themselves
     ],
   );
 });
+
+test('spans stay exact around emoji, no-break spaces, CRLF and line separators', () => {
+  const text =
+    'Ana\u00a0Vel met 😀 Dr.\tOla Brun.\r\n\r\nThey paid $5\u00a0million.\u2028Then Ina Roos left.';
+  const doc = annotate(articleOf(text));
+  for (const t of doc.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  for (const e of [...doc.entities, ...doc.quantities]) assert.equal(text.slice(e.start, e.end), e.text);
+  assert.deepEqual(
+    doc.entities.filter((e) => e.type === 'person').map((e) => e.text),
+    ['Ana\u00a0Vel', 'Ola Brun', 'Ina Roos'],
+  );
+});
