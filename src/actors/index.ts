@@ -5,8 +5,13 @@
  *
  * 1. cluster entity mentions within and across articles (resolve.ts);
  * 2. name each actor by its most complete form; id = slug of that name;
- * 3. find labels around the mentions (labels.ts), `quotedBy` from the quotes;
+ * 3. find labels around the mentions (labels.ts), `quotedBy` from the quotes: the speakerName of
+ *    the Quote whose span holds the label, or "unattributed" when the label sits between quotation
+ *    marks that no Quote covers (scare quotes, fragments) — either way not the outlet's voice;
  * 4. stance per article from own-voice labels and nearby evaluative words (stance.ts).
+ *
+ * Mentions are names only (no pronouns, no "the governor"); ids are slugs of the canonical name,
+ * made unique with "-2", "-3" in the rare case two actors share one.
  */
 import type { Actor, Doc, Label, Quote } from '../model/index.ts';
 import { foldAccents, normalizeWord, slugify } from '../language/index.ts';
