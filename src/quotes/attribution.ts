@@ -237,6 +237,8 @@ export function speakerPhrase(text: string, span: Span, from: number): Span {
   return { start, end: span.end + (tag ? tag[0].length : 0) };
 }
 
+const GO_ON = new Set(['go', 'goes', 'went', 'going']);
+
 /** Reporting verbs in [from, to) used as verbs (not after a determiner: "the state"). */
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'who', 'which']);
 
@@ -246,6 +248,19 @@ function cuesIn(text: string, from: number, to: number, strict = false): { word:
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const lower = word.text.toLowerCase();
+    // "“…,” she went on." — carrying on speaking, when nothing follows "on".
+    const next = words[i + 1];
+    if (
+      GO_ON.has(lower) &&
+      next?.text.toLowerCase() === 'on' &&
+      /^\s*[.,;]/.test(text.slice(next.end, next.end + 3))
+    ) {
+      cues.push({
+        word: { text: text.slice(word.start, next.end), start: word.start, end: next.end },
+        lemma: 'go on',
+      });
+      continue;
+    }
     if (lower === 'according' && words[i + 1]?.text.toLowerCase() === 'to') {
       cues.push({
         word: { text: text.slice(word.start, words[i + 1]!.end), start: word.start, end: words[i + 1]!.end },
@@ -257,7 +272,8 @@ function cuesIn(text: string, from: number, to: number, strict = false): { word:
     if (!lemma || isCapitalised(word.text)) continue;
     const previous = words[i - 1]?.text.toLowerCase();
     if (previous && DETERMINERS.has(previous)) continue;
-    if (words[i + 1]?.text.toLowerCase() === 'of') continue;
+    // "the state of", "a report of" are nouns; "said of Trump" is speech about him.
+    if (words[i + 1]?.text.toLowerCase() === 'of' && (lower === lemma || lower.endsWith('s'))) continue;
     // A bare or -s form ("protests", "reports") is a verb only after a name or a pronoun,
     // or right beside the quote; past and -ing forms are verbs wherever they stand.
     const pastOrIng = lower !== lemma && !lower.endsWith('s');

@@ -99,6 +99,13 @@ describe('quote shapes', () => {
     assert.equal(q.cue, 'wrote');
   });
 
+  test('"said of" and "went on" are cues', () => {
+    const q = only('“He has no plan at all,” councillor Petra Lind said of the mayor.');
+    assert.equal(q.speakerName, 'Petra Lind');
+    const found = quotes('Petra Lind spoke first.\n\n“The budget is gone,” she went on.');
+    assert.equal(found[0]!.speakerName, 'Petra Lind');
+  });
+
   test('a post or a statement', () => {
     const q = only('The ministry said in a statement that “all permits were issued lawfully and on time.”');
     assert.equal(q.speakerName, 'The ministry');
