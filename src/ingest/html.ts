@@ -239,7 +239,8 @@ function readMetadata(document: Document): PageMetadata {
         'parsely-pub-date',
         'article.published',
         'published_time',
-      ),
+      ) ??
+      microdataDate(document),
     siteName:
       ld.publisher ??
       metaContent('og:site_name', 'application-name', 'twitter:site')?.replace(/^@/, '') ??
@@ -247,6 +248,12 @@ function readMetadata(document: Document): PageMetadata {
     canonicalUrl: canonical ?? metaContent('og:url') ?? ld.url,
     language: lang ? normaliseLanguage(lang) : null,
   };
+}
+
+/** <time itemprop="datePublished" datetime=…> or <time pubdate datetime=…>: dates in the markup itself. */
+function microdataDate(document: Document): string | null {
+  const el = document.querySelector('[itemprop="datePublished"], time[pubdate]');
+  return clean(el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? null);
 }
 
 interface JsonLdArticle {

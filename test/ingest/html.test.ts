@@ -311,6 +311,13 @@ describe('extractHtml: metadata', () => {
     assert.equal(result.siteName, 'Coastal Ledger');
   });
 
+  test('reads the date from microdata when no <meta> gives it', () => {
+    const result = extractHtml(
+      page({ before: '<time itemprop="datePublished" datetime="2031-03-04T07:30:00Z">4 March</time>' }),
+    );
+    assert.equal(result.published, '2031-03-04T07:30:00.000Z');
+  });
+
   test('null for what a page does not say', () => {
     const result = extractHtml(
       `<html><body><article>${BODY.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
