@@ -14,7 +14,7 @@
  * made unique with "-2", "-3" in the rare case two actors share one.
  */
 import type { Actor, Doc, Label, Quote } from '../model/index.ts';
-import { foldAccents, normalizeWord, slugify } from '../language/index.ts';
+import { normalizeWord, slugify } from '../language/index.ts';
 import { findQuotedPassages } from '../quotes/index.ts';
 import { findLabels, type ActorMentionRef } from './labels.ts';
 import { resolveDrafts, type ActorDraft } from './resolve.ts';
@@ -62,8 +62,8 @@ function canonicalName(draft: ActorDraft): string {
   const counts = new Map<string, number>();
   for (const m of draft.mentions) counts.set(m.text, (counts.get(m.text) ?? 0) + 1);
   const wordsOf = (s: string) => s.split(/\s+/).length;
-  const marks = (s: string) =>
-    s.length - foldAccents(s).length + [...s].filter((ch, i) => ch !== foldAccents(s)[i]).length;
+  // diacritics written: "Nicolás" (1) over "Nicolas" (0)
+  const marks = (s: string) => (s.normalize('NFD').match(/\p{M}/gu) ?? []).length;
   const acronym = (s: string) => /^(?:\p{Lu}\.?){2,6}$/u.test(s);
   return [...counts.keys()].sort(
     (a, b) =>
