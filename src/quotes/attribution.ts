@@ -277,8 +277,11 @@ function cuesIn(text: string, from: number, to: number, strict = false): { word:
     // A bare or -s form ("protests", "reports") is a verb only after a name or a pronoun,
     // or right beside the quote; past and -ing forms are verbs wherever they stand.
     const pastOrIng = lower !== lemma && !lower.endsWith('s');
+    // "Trump's remarks" is a noun after a possessive, "Trump remarks" a verb after its subject.
+    const afterPossessive = previous !== undefined && /['’]s?$/.test(words[i - 1]!.text);
     const afterSubject =
       previous !== undefined &&
+      !afterPossessive &&
       (PRONOUN_SUBJECTS.has(previous) ||
         isCapitalised(words[i - 1]!.text) ||
         (previous === 'to' && lower === lemma) ||
@@ -550,9 +553,11 @@ export function attributePassage(
       ),
     };
   };
-  return opensSentence
-    ? (afterCue() ?? beforeCue() ?? laterCue())
-    : (beforeCue() ?? afterCue() ?? laterCue());
+  if (opensSentence) return afterCue() ?? beforeCue() ?? laterCue();
+  // "His final assessment: “…,” he said." — a verb right after the quote beats a colon before it.
+  const before = beforeCue();
+  if (before?.cue === ':') return afterCue() ?? before;
+  return before ?? afterCue() ?? laterCue();
 }
 
 /**
