@@ -104,11 +104,10 @@ test('paste two articles, compare, see the brief and highlights, click a finding
   await page.screenshot({ path: resolve(OUTPUT, 'ui-compare.png'), fullPage: false });
 
   // clicking an aligned claim in the first article shows its counterpart in the second
+  // (no named helpers inside: the function is sent to the browser as text)
   const counterpart = await page.$$eval('#result .px-article', (articles) => {
-    const ids = (el: Element) => (el.getAttribute('data-al') ?? '').split(' ').filter(Boolean);
-    const second = new Set([...articles[1].querySelectorAll('[data-al]')].flatMap(ids));
-    const index = [...articles[0].querySelectorAll('[data-al]')].findIndex((m) => ids(m).some((id) => second.has(id)));
-    return index;
+    const second = new Set([...articles[1].querySelectorAll('[data-al]')].flatMap((m) => (m.getAttribute('data-al') ?? '').split(' ')));
+    return [...articles[0].querySelectorAll('[data-al]')].findIndex((m) => (m.getAttribute('data-al') ?? '').split(' ').some((id) => id !== '' && second.has(id)));
   });
   if (counterpart >= 0) {
     await page.locator('#result .px-article').first().locator('[data-al]').nth(counterpart).click();
