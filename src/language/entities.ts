@@ -360,6 +360,9 @@ function typeRun(text: string, tokens: Token[], run: Run, sentence: Sentence): E
     return entityOf(text, tokens, run, 'other'); // "Venezuelan opposition", "South American country"
   }
   if (words.length === 1) {
+    // "told the Herald", "the Times reported": an outlet or body named by its head word alone
+    if (before?.norm === 'the' && ORGANIZATION_HEADS.has(norms[0]) && CAPITALISED.test(words[0].text))
+      return entityOf(text, tokens, run, 'organization');
     if (before && PLACE_PREPOSITIONS.has(before.norm) && !isTitled(tokens, run) && common.length === 0)
       return entityOf(text, tokens, run, 'place');
     if (isTitled(tokens, run)) return entityOf(text, tokens, run, 'person');
