@@ -89,7 +89,7 @@ const IDF_PRIOR_DOCUMENTS = 20;
 /** Articles between two sweeps of expired stories: often enough to bound memory, rare enough to cost nothing. */
 const SWEEP_EVERY = 2000;
 /** Member vectors kept per story (nearest-member feature, headline), and terms kept per member. */
-const MEMBER_POOL = 6;
+const MEMBER_POOL = 4;
 const MEMBER_TERMS = 40;
 /** Time feature scale (e^-1 at one day): 12 h and 48 h, tried with windows of 48 h and 72 h, scored lower on the tune half. */
 const TIME_SCALE_MS = 24 * 3600 * 1000;

@@ -20,7 +20,7 @@ export interface ArticleFeatures {
  * How many body characters are read: news puts the event in its lead paragraphs, and it
  * bounds the work per article (the roundup texts, ~560 characters, are read whole).
  */
-export const MAX_BODY_CHARS = 1500;
+export const MAX_BODY_CHARS = 1200;
 
 // A short English function-word list (our own), plus newsroom filler that says nothing about the event.
 const STOPWORDS = new Set(
@@ -78,21 +78,6 @@ function add(counts: TermCounts, term: string, by = 1): void {
   counts.set(term, (counts.get(term) ?? 0) + by);
 }
 
-/** Stems of words already seen: news repeats its vocabulary, and stemming is the costly step. */
-const STEM_CACHE = new Map<string, string>();
-/** Cache bound: a few MiB, far above the working vocabulary of a day of news. */
-const STEM_CACHE_LIMIT = 200_000;
-
-function cachedStem(folded: string): string {
-  let stemmed = STEM_CACHE.get(folded);
-  if (stemmed === undefined) {
-    stemmed = stem(folded);
-    if (STEM_CACHE.size >= STEM_CACHE_LIMIT) STEM_CACHE.clear();
-    STEM_CACHE.set(folded, stemmed);
-  }
-  return stemmed;
-}
-
 const NUMBER = /^\d[\d,.]*$/;
 const CAPITAL = /^\p{Lu}/u;
 /** Anything but spaces and dashes between two words ends a name ("Biden, Harris" is two names). */
@@ -120,27 +105,44 @@ export function scanText(text: string, terms: TermCounts, names: TermCounts): vo
       if (NAME_BREAK.test(text.slice(lastEnd, start))) flush();
     }
     lastEnd = start + raw.length;
-    const folded = foldCase(raw);
-    if (folded.length < 2) {
+    const word = classify(raw);
+    if (word === null) {
       flush();
       continue;
     }
-    if (NUMBER.test(raw)) {
+    add(terms, word.term);
+    if (word.name === null) flush();
+    else if (word.number) {
       flush();
-      // Years and amounts are strong event markers; single digits are not (length ≥ 2 above).
-      add(names, `#${folded.replace(/,/g, '')}`);
-      add(terms, folded);
-      continue;
-    }
-    if (STOPWORDS.has(folded)) {
-      flush();
-      continue;
-    }
-    add(terms, /\d/.test(folded) ? folded : cachedStem(folded));
-    if (CAPITAL.test(raw)) run.push(folded);
-    else flush();
+      add(names, word.name);
+    } else run.push(word.name);
   }
   flush();
+}
+
+/** What one written word contributes: its term, and its name form when capitalised or a number. */
+interface WordInfo {
+  term: string;
+  name: string | null;
+  number: boolean;
+}
+
+/** Written words already classified: news repeats its vocabulary, and folding and stemming are the costly steps. */
+const WORD_CACHE = new Map<string, WordInfo | null>();
+/** Cache bound: a few MiB, far above the working vocabulary of a day of news. */
+const WORD_CACHE_LIMIT = 200_000;
+
+function classify(raw: string): WordInfo | null {
+  let info = WORD_CACHE.get(raw);
+  if (info !== undefined) return info;
+  const folded = foldCase(raw);
+  if (folded.length < 2 || STOPWORDS.has(folded)) info = null;
+  // Years and amounts are strong event markers; single digits are not (length ≥ 2 above).
+  else if (NUMBER.test(raw)) info = { term: folded, name: `#${folded.replace(/,/g, '')}`, number: true };
+  else info = { term: /\d/.test(folded) ? folded : stem(folded), name: CAPITAL.test(raw) ? folded : null, number: false };
+  if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
+  WORD_CACHE.set(raw, info);
+  return info;
 }
 
 /** Content-word stems of a text. */
