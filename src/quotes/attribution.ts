@@ -218,7 +218,7 @@ function PREPOSITIONS_LIST(): string[] {
  * before it ("Campaign chair Paul Manafort", "the presumptive Republican nominee"), stopping at
  * punctuation, a preposition, a conjunction or a verb; a leading determiner is included.
  */
-export function speakerPhrase(text: string, span: Span, from: number): Span {
+export function speakerPhrase(text: string, span: Span, from: number, cueAt: number | null = null): Span {
   const words = wordsIn(text, Math.max(from, span.start - 80), span.start);
   let start = span.start;
   let taken = 0;
@@ -234,7 +234,31 @@ export function speakerPhrase(text: string, span: Span, from: number): Span {
     if (PHRASE_DETERMINERS.has(lower)) break;
   }
   const tag = /^\s*\([^()]{1,12}\)/.exec(text.slice(span.end, span.end + 16));
-  return { start, end: span.end + (tag ? tag[0].length : 0) };
+  const end = span.end + (tag ? tag[0].length : 0);
+  return { start, end: cueAt === null ? end : appositiveEnd(text, end, cueAt) };
+}
+
+/** Longest appositive taken into a speaker phrase, in characters. */
+const MAX_APPOSITIVE_CHARS = 160;
+
+/**
+ * The speaker phrase runs on over what describes the speaker: "Ed Rendell, a former governor,"
+ * (before the verb, up to the comma before it), "the Vermont senator said" (nouns up to the
+ * verb), "said Megan Greene, chief economist at Manulife." (after the verb, up to the full stop
+ * or the next quotation mark).
+ */
+function appositiveEnd(text: string, end: number, cueAt: number): number {
+  if (end <= cueAt) {
+    const between = text.slice(end, cueAt);
+    if (between.length <= MAX_APPOSITIVE_CHARS && /^,\s[^“”"]+,\s*$/.test(between))
+      return end + between.trimEnd().length;
+    const nouns = /^(?:\s+[\p{Ll}-]+){1,3}(?=\s*$)/u.exec(between);
+    if (nouns && !nouns[0].split(/\s+/).some((w) => reportVerbLemma(w) || PHRASE_BOUNDARY.has(w)))
+      return end + nouns[0].length;
+    return end;
+  }
+  const after = /^,\s[^“”".;!?\n]+/.exec(text.slice(end, end + MAX_APPOSITIVE_CHARS + 2));
+  return after && after[0].length <= MAX_APPOSITIVE_CHARS ? end + after[0].trimEnd().length : end;
 }
 
 const GO_ON = new Set(['go', 'goes', 'went', 'going']);

@@ -153,7 +153,9 @@ export function findQuotes(text: string, articleId: string): FoundQuote[] {
       speakerName: resolved?.name ?? attribution?.speaker?.name ?? null,
       speakerSpan: resolved?.span ?? attribution?.speaker?.span ?? null,
       cue: attribution?.cue ?? null,
-      writtenSpeakerSpan: attribution?.speaker ? speakerPhrase(text, attribution.speaker.span, 0) : null,
+      writtenSpeakerSpan: attribution?.speaker
+        ? speakerPhrase(text, attribution.speaker.span, 0, attribution.cueAt)
+        : null,
       cueAt: attribution?.cueAt ?? null,
       reportedSpan: reportedSpan(text, passage, attribution),
     });
