@@ -80,7 +80,7 @@ export function renderTerminal(c: Comparison, options: { color: boolean }): stri
 
   out.push(p.heading(`PARALLAX · ${c.articles.length} articles`));
   for (const [i, a] of c.articles.entries()) {
-    const detail = [a.title, a.published?.slice(0, 10)].filter(Boolean).join(', ');
+    const detail = [a.title === outletName(a) ? null : a.title, a.published?.slice(0, 10)].filter(Boolean).join(', ');
     out.push(...wrap(`${outletName(a)}${detail ? ` — ${detail}` : ''}`, TERMINAL_WIDTH, `  [${i + 1}] `));
   }
 
