@@ -1,7 +1,7 @@
 /**
  * `npm run train babe`: trains the sentence-bias model on all of BABE and writes
  * `resources/framing/babe-model.json` (quantised hashed weights, the word-bias table, the
- * compiled lexicons and the decision threshold). Fixed seeds throughout.
+ * quantised marked-word model, the compiled lexicons and the decision threshold). Fixed seeds throughout.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,11 +23,12 @@ export default async function trainBabe(): Promise<void> {
   const threshold = tuneThreshold(sentences.map((s) => s.biased), cv.probabilities);
   console.log(`  5-fold CV macro-F1 ${cv.metrics.macroF1.toFixed(4)} at 0.5; tuned threshold ${threshold}`);
 
-  const { model, wordBias } = trainSentenceBias(sentences, lexicons);
+  const { model, wordBias, wordModel } = trainSentenceBias(sentences, lexicons);
   const file: SentenceBiasModelFile = {
     format: 'parallax.sentence-bias/1',
     model: quantizeModel(model),
     wordBias: Object.fromEntries([...wordBias].sort(([a], [b]) => (a < b ? -1 : 1)).map(([w, v]) => [w, Math.round(v * 1000) / 1000])),
+    wordModel: quantizeModel(wordModel),
     lexicons,
     threshold,
   };
@@ -38,7 +39,7 @@ export default async function trainBabe(): Promise<void> {
   const compiled = compileLexicons(lexicons);
   let gap = 0;
   for (const s of sentences.slice(0, 300)) {
-    const full = predictProbability(model, sentenceFeatureVector(s.text, { lexicons: compiled, wordBias }, model.bits));
+    const full = predictProbability(model, sentenceFeatureVector(s.text, { lexicons: compiled, wordBias, wordModel }, model.bits));
     gap = Math.max(gap, Math.abs(full - sentenceBiasWith(shipped, s.text)));
   }
   console.log(`  max shipped/full probability gap ${gap.toFixed(4)} over 300 sentences`);

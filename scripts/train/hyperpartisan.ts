@@ -8,29 +8,31 @@ import { join } from 'node:path';
 import { ParallaxError } from '../../src/errors.ts';
 import { sharedDataDir } from '../../src/eval/data.ts';
 import { shippedSentenceBiasModel } from '../../src/framing/bias.ts';
-import { HYPERPARTISAN_MODEL_URL, hyperpartisanProbabilityWith, type HyperpartisanModelFile } from '../../src/framing/hyperpartisan.ts';
+import { HYPERPARTISAN_MODEL_URL, hyperpartisanProbabilityWith, loadHyperpartisanModel, type HyperpartisanModelFile } from '../../src/framing/hyperpartisan.ts';
 import { readHyperpartisan } from '../../src/framing/hyperpartisan-data.ts';
-import { crossValidateHyperpartisan, hyperpartisanVectors, trainHyperpartisan } from '../../src/framing/hyperpartisan-train.ts';
-import { loadQuantizedModel, predictProbability, quantizeModel } from '../../src/framing/linear.ts';
+import { assembleArticleVector } from '../../src/framing/hyperpartisan-features.ts';
+import { crossValidateHyperpartisan, hyperpartisanParts, trainHyperpartisan } from '../../src/framing/hyperpartisan-train.ts';
+import { predictProbability, quantizeModel } from '../../src/framing/linear.ts';
 
 export default async function trainHyperpartisanModel(): Promise<void> {
   const data = sharedDataDir();
   if (!data) throw new ParallaxError('DATA_MISSING', 'shared data folder not found; set PARALLAX_DATA', '../shared/data');
   const articles = readHyperpartisan(join(data, 'hyperpartisan'));
   const biasModel = shippedSentenceBiasModel();
-  const vectors = hyperpartisanVectors(articles, biasModel);
+  const parts = hyperpartisanParts(articles, biasModel);
   const labels = articles.map((a) => a.hyperpartisan);
-  const cv = crossValidateHyperpartisan(vectors, labels);
+  const cv = crossValidateHyperpartisan(parts, labels);
   console.log(`  5-fold CV accuracy ${cv.metrics.accuracy.toFixed(4)}, F1 ${cv.metrics.f1.toFixed(4)}`);
 
-  const model = trainHyperpartisan(vectors, labels);
+  const model = trainHyperpartisan(parts, labels);
   const file: HyperpartisanModelFile = { format: 'parallax.hyperpartisan/1', model: quantizeModel(model) };
   writeFileSync(HYPERPARTISAN_MODEL_URL, `${JSON.stringify(file)}\n`);
 
-  const shipped = loadQuantizedModel(file.model);
+  const shipped = loadHyperpartisanModel(file);
   let gap = 0;
   articles.slice(0, 100).forEach((a, i) => {
-    gap = Math.max(gap, Math.abs(predictProbability(model, vectors[i]) - hyperpartisanProbabilityWith(shipped, biasModel, a)));
+    const full = predictProbability(model, assembleArticleVector(parts[i]));
+    gap = Math.max(gap, Math.abs(full - hyperpartisanProbabilityWith(shipped, biasModel, a)));
   });
   console.log(`  max shipped/full probability gap ${gap.toFixed(4)} over 100 articles`);
 }

@@ -6,7 +6,7 @@
  */
 import { shippedSentenceBiasModel } from '../framing/bias.ts';
 import { readHyperpartisan } from '../framing/hyperpartisan-data.ts';
-import { HYPERPARTISAN_FOLDS, crossValidateHyperpartisan, hyperpartisanVectors } from '../framing/hyperpartisan-train.ts';
+import { HYPERPARTISAN_FOLDS, crossValidateHyperpartisan, hyperpartisanParts } from '../framing/hyperpartisan-train.ts';
 import type { EvalResult, EvalTask } from './types.ts';
 
 export interface HyperpartisanEvalOptions {
@@ -19,7 +19,7 @@ export function evaluateHyperpartisan(dataPath: string, options: HyperpartisanEv
   const articles = readHyperpartisan(dataPath).slice(0, options.limit);
   const folds = options.folds ?? HYPERPARTISAN_FOLDS;
   const labels = articles.map((a) => a.hyperpartisan);
-  const cv = crossValidateHyperpartisan(hyperpartisanVectors(articles, shippedSentenceBiasModel()), labels, folds);
+  const cv = crossValidateHyperpartisan(hyperpartisanParts(articles, shippedSentenceBiasModel()), labels, folds);
   return {
     task: 'hyperpartisan',
     data: dataPath,

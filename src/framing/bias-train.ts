@@ -4,8 +4,9 @@
  * other inner folds only (cross-fitting): otherwise every biased training sentence would see its
  * own marked words and the model would over-trust the table.
  */
-import { compileLexicons, learnWordBias, sentenceFeatureVector, BIAS_DENSE_DIMENSIONS, BIAS_HASH_BITS, type BiasLexicons, type WordBiasTable } from './bias-features.ts';
+import { compileLexicons, learnWordBias, lexiconLookup, sentenceFeatureVector, BIAS_DENSE_DIMENSIONS, BIAS_HASH_BITS, type BiasLexicons, type WordBiasTable } from './bias-features.ts';
 import type { BabeSentence } from './bias-data.ts';
+import { markedProbabilitiesOf, tokenExamples, trainWordModel, type TokenExamples } from './bias-words.ts';
 import { binaryMetrics, predictProbability, stratifiedFolds, trainLogistic, type BinaryMetrics, type LogisticModel, type TrainOptions } from './linear.ts';
 
 /** Seed for fold assignment and example order; fixed so every run gives the same figures. */
@@ -33,23 +34,30 @@ export const BIAS_TRAIN_OPTIONS: TrainOptions = {
 export interface TrainedSentenceBias {
   model: LogisticModel;
   wordBias: WordBiasTable;
+  wordModel: LogisticModel;
 }
 
 export function trainSentenceBias(
   sentences: BabeSentence[],
   lexicons: BiasLexicons,
   options = BIAS_TRAIN_OPTIONS,
+  /** Word-model inputs of the same sentences, when the caller already computed them. */
+  tokenCache?: TokenExamples[],
 ): TrainedSentenceBias {
   const compiled = compileLexicons(lexicons);
   const inner = stratifiedFolds(sentences.map((s) => s.biased), INNER_FOLDS, options.seed + 1);
-  const innerTables = Array.from({ length: INNER_FOLDS }, (_, fold) =>
-    learnWordBias(sentences.filter((_, i) => inner[i] !== fold)),
-  );
-  const examples = sentences.map((s, i) =>
-    sentenceFeatureVector(s.text, { lexicons: compiled, wordBias: innerTables[inner[i]] }, options.bits),
-  );
+  const tokens = tokenCache ?? sentences.map((s) => tokenExamples(s.text, s.biasedWords, lexiconLookup(compiled)));
+  const innerContexts = Array.from({ length: INNER_FOLDS }, (_, fold) => {
+    const rest = sentences.filter((_, i) => inner[i] !== fold);
+    const wordModel = trainWordModel(tokens.filter((_, i) => inner[i] !== fold));
+    return { wordBias: learnWordBias(rest), wordModel };
+  });
+  const examples = sentences.map((s, i) => {
+    const { wordBias, wordModel } = innerContexts[inner[i]];
+    return sentenceFeatureVector(s.text, { lexicons: compiled, wordBias, markedProbabilities: markedProbabilitiesOf(wordModel, tokens[i]) }, options.bits);
+  });
   const model = trainLogistic(examples, sentences.map((s) => s.biased), options);
-  return { model, wordBias: learnWordBias(sentences) };
+  return { model, wordBias: learnWordBias(sentences), wordModel: trainWordModel(tokens) };
 }
 
 export interface BiasCrossValidation {
@@ -70,12 +78,19 @@ export function crossValidateSentenceBias(
   const compiled = compileLexicons(lexicons);
   const assignment = stratifiedFolds(sentences.map((s) => s.biased), folds, options.seed);
   const probabilities = new Array<number>(sentences.length).fill(0);
+  const tokens = sentences.map((s) => tokenExamples(s.text, s.biasedWords, lexiconLookup(compiled)));
   for (let fold = 0; fold < folds; fold++) {
-    const train = sentences.filter((_, i) => assignment[i] !== fold);
-    const { model, wordBias } = trainSentenceBias(train, lexicons, options);
+    const trainIdx = sentences.map((_, i) => i).filter((i) => assignment[i] !== fold);
+    const { model, wordBias, wordModel } = trainSentenceBias(
+      trainIdx.map((i) => sentences[i]),
+      lexicons,
+      options,
+      trainIdx.map((i) => tokens[i]),
+    );
     sentences.forEach((s, i) => {
       if (assignment[i] !== fold) return;
-      probabilities[i] = predictProbability(model, sentenceFeatureVector(s.text, { lexicons: compiled, wordBias }, options.bits));
+      const context = { lexicons: compiled, wordBias, markedProbabilities: markedProbabilitiesOf(wordModel, tokens[i]) };
+      probabilities[i] = predictProbability(model, sentenceFeatureVector(s.text, context, options.bits));
     });
   }
   const metrics = binaryMetrics(

@@ -2,7 +2,8 @@
  * Sentence bias probability: how likely media-bias experts (BABE) would call a sentence biased.
  * A logistic regression over word/bigram/character n-grams, lexicon hits (bias lexicon, hedges,
  * factives, assertives, implicatives, report verbs), AFINN valence, a word-bias table learned
- * from the words experts marked, and the mean word vector (src/language/vectors.ts).
+ * from the words experts marked, a word-level model of those marked words (bias-words.ts) whose
+ * strongest tokens become features, and the mean word vector (src/language/vectors.ts).
  * Weights: `resources/framing/babe-model.json`, made by `npm run train babe`.
  */
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,8 @@ export interface SentenceBiasModelFile {
   model: QuantizedLogisticModel;
   /** Word → share of its occurrences experts marked biased. */
   wordBias: Record<string, number>;
+  /** The marked-word model (bias-words.ts). */
+  wordModel: QuantizedLogisticModel;
   lexicons: BiasLexicons;
   /** Decision threshold on the probability, tuned for macro-F1 on held-out BABE folds. */
   threshold: number;
@@ -25,6 +28,7 @@ export interface SentenceBiasModelFile {
 export interface SentenceBiasModel {
   model: LoadedLogisticModel;
   wordBias: WordBiasTable;
+  wordModel: LoadedLogisticModel;
   lexicons: CompiledLexicons;
   threshold: number;
 }
@@ -35,6 +39,7 @@ export function loadSentenceBiasModel(file: SentenceBiasModelFile): SentenceBias
   return {
     model: loadQuantizedModel(file.model),
     wordBias: new Map(Object.entries(file.wordBias)),
+    wordModel: loadQuantizedModel(file.wordModel),
     lexicons: compileLexicons(file.lexicons),
     threshold: file.threshold,
   };
@@ -59,7 +64,8 @@ export function shippedSentenceBiasModel(): SentenceBiasModel {
 
 /** Probability 0 … 1 that the sentence is biased, with the given model. */
 export function sentenceBiasWith(model: SentenceBiasModel, sentenceText: string): number {
-  return predictCompact(model.model, sentenceFeatureVector(sentenceText, { lexicons: model.lexicons, wordBias: model.wordBias }, model.model.bits));
+  const context = { lexicons: model.lexicons, wordBias: model.wordBias, wordModel: model.wordModel };
+  return predictCompact(model.model, sentenceFeatureVector(sentenceText, context, model.model.bits));
 }
 
 /** Probability 0 … 1 that experts would call the sentence biased (shipped weights). */

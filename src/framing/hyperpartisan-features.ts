@@ -39,6 +39,9 @@ export function quotedCharacterShare(text: string): number {
 /** Sentences scored for bias, at most this many per article (keeps long articles fast). */
 const MAX_SCORED_SENTENCES = 80;
 
+/** Shares of sentences above these bias probabilities describe how bias is spread, not just its mean. */
+const BIAS_HISTOGRAM_CUTS = [0.3, 0.7, 0.9];
+
 /** Pronouns that address or enlist the reader: "we", "you", "our" are rarer in straight news. */
 const READER_PRONOUNS = new Set(['we', 'us', 'our', 'ours', 'you', 'your', 'yours', "we're", "you're", 'i', 'my', 'me']);
 
@@ -83,6 +86,8 @@ function signalBag(input: ArticleInput, biasModel: SentenceBiasModel): FeatureBa
   const biased = scored.filter((p) => p > biasModel.threshold).length;
   const meanBias = scored.length === 0 ? 0 : scored.reduce((a, b) => a + b, 0) / scored.length;
   addFeature(bag, 's:bias-mean', meanBias);
+  addFeature(bag, 's:bias-max', scored.length === 0 ? 0 : Math.max(...scored));
+  for (const cut of BIAS_HISTOGRAM_CUTS) addFeature(bag, `s:bias-over-${cut}`, scored.length === 0 ? 0 : scored.filter((p) => p > cut).length / scored.length);
   addFeature(bag, 's:bias-share', scored.length === 0 ? 0 : biased / scored.length);
   addFeature(bag, 's:title-bias', input.title ? sentenceBiasWith(biasModel, input.title) : 0);
   addFeature(bag, 's:exclamation', Math.min(1, (input.text.match(/!/g)?.length ?? 0) / Math.max(sentences.length, 1)));
@@ -99,9 +104,28 @@ function signalBag(input: ArticleInput, biasModel: SentenceBiasModel): FeatureBa
 /** Weight of the signal block beside the unit-length n-gram block (chosen by CV on the 645). */
 const SIGNAL_SCALE = 1;
 
-export function articleFeatureVector(input: ArticleInput, biasModel: SentenceBiasModel, bits = HYPERPARTISAN_HASH_BITS): SparseVector {
-  const lexical = normalizeL2(vectorize(lexicalBag(input), bits));
+/** An article's features in two parts, so training can cache them and assemble per fold. */
+export interface ArticleFeatureParts {
+  /** Hashed sublinear term frequencies of n-grams, not yet normalised. */
+  lexical: SparseVector;
+  /** Signals and the dense word-vector block, final. */
+  rest: SparseVector;
+}
+
+export function articleFeatureParts(input: ArticleInput, biasModel: SentenceBiasModel, bits = HYPERPARTISAN_HASH_BITS): ArticleFeatureParts {
   const signals = vectorize(signalBag(input, biasModel), bits);
-  const combined = addVectors(lexical, { indices: signals.indices, values: signals.values.map((v) => v * SIGNAL_SCALE) });
-  return appendDense(combined, meanWordVector(wordTokens(input.text)).map((v) => v * WORD_VECTOR_SCALE), 1 << bits);
+  const scaled = { indices: signals.indices, values: signals.values.map((v) => v * SIGNAL_SCALE) };
+  return {
+    lexical: vectorize(lexicalBag(input), bits),
+    rest: appendDense(scaled, meanWordVector(wordTokens(input.text)).map((v) => v * WORD_VECTOR_SCALE), 1 << bits),
+  };
+}
+
+/** N-grams scaled to unit length, then the signals and word vector. */
+export function assembleArticleVector(parts: ArticleFeatureParts): SparseVector {
+  return addVectors(normalizeL2(parts.lexical), parts.rest);
+}
+
+export function articleFeatureVector(input: ArticleInput, biasModel: SentenceBiasModel, bits = HYPERPARTISAN_HASH_BITS): SparseVector {
+  return assembleArticleVector(articleFeatureParts(input, biasModel, bits));
 }

@@ -16,6 +16,10 @@ export interface HyperpartisanModelFile {
   model: QuantizedLogisticModel;
 }
 
+export function loadHyperpartisanModel(file: HyperpartisanModelFile): LoadedLogisticModel {
+  return loadQuantizedModel(file.model);
+}
+
 export const HYPERPARTISAN_MODEL_URL = new URL('../../resources/framing/hyperpartisan-model.json', import.meta.url);
 
 let shipped: LoadedLogisticModel | null = null;
@@ -23,8 +27,7 @@ let shipped: LoadedLogisticModel | null = null;
 function shippedModel(): LoadedLogisticModel {
   if (shipped) return shipped;
   try {
-    const file = JSON.parse(readFileSync(HYPERPARTISAN_MODEL_URL, 'utf8')) as HyperpartisanModelFile;
-    shipped = loadQuantizedModel(file.model);
+    shipped = loadHyperpartisanModel(JSON.parse(readFileSync(HYPERPARTISAN_MODEL_URL, 'utf8')) as HyperpartisanModelFile);
   } catch (cause) {
     throw new ParallaxError('INTERNAL', 'hyperpartisan weights missing or unreadable; run `npm run train hyperpartisan`', HYPERPARTISAN_MODEL_URL.pathname, { cause });
   }

@@ -21,14 +21,6 @@ export interface LogisticModel {
   weights: Float64Array;
 }
 
-/** The shipped form of a model: only weights whose magnitude survived pruning. */
-export interface CompactLogisticModel {
-  bits: number;
-  bias: number;
-  /** [hash index, weight] pairs. */
-  weights: [number, number][];
-}
-
 export interface TrainOptions {
   bits: number;
   epochs: number;
@@ -196,16 +188,6 @@ export function predictProbability(model: LogisticModel, x: SparseVector): numbe
   return sigmoid(dot(model.weights, x) + model.bias);
 }
 
-/** Drops weights below `minAbs` and rounds the rest to `digits` decimals, for shipping. */
-export function compactModel(model: LogisticModel, minAbs: number, digits = 4): CompactLogisticModel {
-  const factor = 10 ** digits;
-  const weights: [number, number][] = [];
-  model.weights.forEach((w, i) => {
-    if (Math.abs(w) >= minAbs) weights.push([i, Math.round(w * factor) / factor]);
-  });
-  return { bits: model.bits, bias: Math.round(model.bias * factor) / factor, weights };
-}
-
 /** A shipped model ready to score. */
 export interface LoadedLogisticModel {
   bits: number;
@@ -214,44 +196,46 @@ export interface LoadedLogisticModel {
 }
 
 /**
- * The dense shipped form: every weight as a signed byte times `scale`, base64-encoded. At 2^18
- * buckets that is 256 KiB before base64; the rounding error (at most scale/2 per weight) moves a
- * typical logit by a few hundredths, which the training scripts measure and print.
+ * The dense shipped form: every hashed weight as a signed byte times `scale`, base64-encoded (at
+ * 2^18 buckets, 256 KiB before base64); the few dense weights after the buckets stay floats,
+ * because their inputs are large and byte rounding there would move the logit visibly. The
+ * training scripts measure and print the shipped/full probability gap.
  */
 export interface QuantizedLogisticModel {
   bits: number;
-  /** Dense features after the 2^bits hashed buckets. */
-  extraDims: number;
   bias: number;
   scale: number;
-  /** base64 of Int8Array(2^bits + extraDims). */
+  /** base64 of Int8Array(2^bits). */
   weights: string;
+  /** Weights of the dense features at indices 2^bits …, as floats. */
+  dense: number[];
 }
 
 export function quantizeModel(model: LogisticModel): QuantizedLogisticModel {
+  const size = 1 << model.bits;
+  const hashed = model.weights.subarray(0, size);
   let max = 0;
-  for (const w of model.weights) max = Math.max(max, Math.abs(w));
+  for (const w of hashed) max = Math.max(max, Math.abs(w));
   const scale = max === 0 ? 1 : max / 127;
-  const bytes = Int8Array.from(model.weights, (w) => Math.round(w / scale));
+  const bytes = Int8Array.from(hashed, (w) => Math.round(w / scale));
   return {
     bits: model.bits,
-    extraDims: model.weights.length - (1 << model.bits),
     bias: model.bias,
     scale,
     weights: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'),
+    dense: Array.from(model.weights.subarray(size), (w) => Math.round(w * 1e6) / 1e6),
   };
 }
 
 export function loadQuantizedModel(quantized: QuantizedLogisticModel): LoadedLogisticModel {
   const raw = Buffer.from(quantized.weights, 'base64');
   const bytes = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
-  const expected = (1 << quantized.bits) + quantized.extraDims;
-  if (bytes.length !== expected) throw new RangeError(`quantized model has ${bytes.length} weights, expected ${expected}`);
-  return { bits: quantized.bits, bias: quantized.bias, weights: Float64Array.from(bytes, (b) => b * quantized.scale) };
-}
-
-export function loadCompactModel(compact: CompactLogisticModel): LoadedLogisticModel {
-  return { bits: compact.bits, bias: compact.bias, weights: new Map(compact.weights) };
+  const size = 1 << quantized.bits;
+  if (bytes.length !== size) throw new RangeError(`quantized model has ${bytes.length} hashed weights, expected ${size}`);
+  const weights = new Float64Array(size + quantized.dense.length);
+  bytes.forEach((b, i) => (weights[i] = b * quantized.scale));
+  weights.set(quantized.dense, size);
+  return { bits: quantized.bits, bias: quantized.bias, weights };
 }
 
 /** The logit (before the sigmoid) of a shipped model. */
