@@ -248,17 +248,30 @@ const MAX_APPOSITIVE_CHARS = 160;
  * or the next quotation mark).
  */
 function appositiveEnd(text: string, end: number, cueAt: number): number {
+  if (/^according/i.test(text.slice(cueAt, cueAt + 9))) return end; // "According to Variety, …"
   if (end <= cueAt) {
     const between = text.slice(end, cueAt);
     if (between.length <= MAX_APPOSITIVE_CHARS && /^,\s[^“”"]+,\s*$/.test(between))
       return end + between.trimEnd().length;
+    // "the Vermont senator said": nouns, not "Trump recently said" or "she has said".
     const nouns = /^(?:\s+[\p{Ll}-]+){1,3}(?=\s*$)/u.exec(between);
-    if (nouns && !nouns[0].split(/\s+/).some((w) => reportVerbLemma(w) || PHRASE_BOUNDARY.has(w)))
-      return end + nouns[0].length;
-    return end;
+    const words = nouns ? nouns[0].trim().split(/\s+/) : [];
+    const plain = words.every(
+      (w) =>
+        !reportVerbLemma(w) && !PHRASE_BOUNDARY.has(w) && !NOT_IN_SPEAKER_PHRASE.has(w) && !w.endsWith('ly'),
+    );
+    return nouns && plain ? end + nouns[0].length : end;
   }
-  const after = /^,\s[^“”".;!?\n]+/.exec(text.slice(end, end + MAX_APPOSITIVE_CHARS + 2));
-  return after && after[0].length <= MAX_APPOSITIVE_CHARS ? end + after[0].trimEnd().length : end;
+  // After the verb: up to the next comma (kept, as corpora mark it) or the end of the sentence;
+  // the full stop of an initial ("George W. Bush") does not end it.
+  if (!/^,\s/.test(text.slice(end, end + 2))) return end;
+  for (let i = end + 2; i < Math.min(text.length, end + MAX_APPOSITIVE_CHARS); i++) {
+    const ch = text[i]!;
+    if (ch === ',') return i + 1;
+    if (ch === '.' && /\P{L}\p{Lu}$/u.test(text.slice(i - 2, i))) continue;
+    if (/[.;!?\n“”"]/.test(ch)) return i;
+  }
+  return end;
 }
 
 const GO_ON = new Set(['go', 'goes', 'went', 'going']);
