@@ -143,6 +143,30 @@ test('the UI says what is wrong when fewer than two articles are given', { skip,
   await page.close();
 });
 
+test('dropping files on an article slot fills it and adds a slot per extra file', { skip, timeout: 30_000 }, async () => {
+  const { page, errors } = await newPage();
+  await page.goto(server.url);
+  const texts = EXAMPLE_FILES.map(([, file]) => readFileSync(resolve(EXAMPLES, file), 'utf8'));
+  const names = EXAMPLE_FILES.map(([, file]) => file);
+  const dataTransfer = await page.evaluateHandle(
+    ([contents, fileNames]) => {
+      const dt = new DataTransfer();
+      contents.forEach((text, i) => dt.items.add(new File([text], fileNames[i], { type: 'text/plain' })));
+      return dt;
+    },
+    [texts, names] as const,
+  );
+  await page.dispatchEvent('[data-slot] textarea', 'drop', { dataTransfer });
+  await page.waitForFunction(() => document.querySelectorAll('[data-slot]').length === 3 && (document.querySelectorAll('[data-slot] textarea')[2] as HTMLTextAreaElement).value.length > 0);
+  const slots = page.locator('[data-slot]');
+  assert.equal(await slots.nth(0).locator('textarea').inputValue(), texts[0]);
+  assert.equal(await slots.nth(0).locator('[name=source]').inputValue(), 'harbour-herald');
+  assert.equal(await slots.nth(2).locator('textarea').inputValue(), texts[1]);
+  assert.equal(await slots.nth(2).locator('legend').textContent(), 'Article 3');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the standalone HTML report works offline: no requests, a script that runs, markup in text shown as text', { skip, timeout: 30_000 }, async () => {
   const articles = (await import('../src/ingest/index.ts')).articleFromText;
   const texts = EXAMPLE_FILES.map(([source, file]) => articles(readFileSync(resolve(EXAMPLES, file), 'utf8'), { source }));

@@ -211,3 +211,39 @@ describe('story pages', () => {
     assert.match(await (await app.request('/')).text(), /href="\/stories\/ferry"/);
   });
 });
+
+describe('URL inputs', () => {
+  test('a URL is fetched through the safe fetcher when the server allows private addresses', async () => {
+    const { createServer } = await import('node:http');
+    const page = `<!doctype html><html lang="en"><head><title>Ferries stop at Lanmore</title></head><body><article><h1>Ferries stop at Lanmore</h1><p>${ONE}</p><p>${TWO}</p></article></body></html>`;
+    const site = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page);
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const { port } = site.address() as { port: number };
+    try {
+      const app = createApp({ compare: compareDouble, store: null, allowPrivate: true });
+      const response = await app.request('/api/compare', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ articles: [{ url: `http://127.0.0.1:${port}/ferries`, source: 'Lanmore Post' }, { text: TWO }] }),
+      });
+      assert.equal(response.status, 200);
+      const report = (await response.json()) as { articles: { source: string; text: string; url: string | null }[] };
+      assertValidReport(report);
+      assert.equal(report.articles[0].source, 'Lanmore Post');
+      assert.ok(report.articles[0].text.includes('unpaid overtime'));
+      // the same URL on a server that keeps the default policy is refused
+      const strict = createApp({ compare: compareDouble, store: null });
+      const refused = await strict.request('/api/compare', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ articles: [{ url: `http://127.0.0.1:${port}/ferries` }, { text: TWO }] }),
+      });
+      await expectError(refused, 403, 'URL_FORBIDDEN');
+    } finally {
+      site.close();
+    }
+  });
+});
