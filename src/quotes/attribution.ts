@@ -461,6 +461,9 @@ function wordsBetween(text: string, from: number, to: number): number {
 }
 
 /** Speaker of a cue verb at [cueStart, cueEnd) within a clause starting at `clauseStart`. */
+/** ", a top outside Clinton adviser, " (one inner comma at most) between a name and its verb. */
+const APPOSITIVE_TO_VERB = /^(?:\s*\([^()]{1,12}\))?,\s[^“”",]{2,120}(?:,[^“”",]{2,80})?,\s*$/;
+
 /** Verbs whose following name is the one spoken to ("he told Fox News"), not the speaker. */
 const ADDRESSEE_VERBS = new Set([
   'tell',
@@ -495,7 +498,10 @@ function speakerOfCue(
   // "…,” he told Fox News": the pronoun speaks; "…,” opposition legislator said José Olivares": the name.
   if (pronounBefore && PRONOUNS.has(pronounBefore.name.toLowerCase())) return pronounBefore;
   if (preferAfter && after && !after.anaphoric && !before.length) return after;
-  // The name nearest the verb: "Virginia delegate Beau Correll said" → Beau Correll.
+  // A name followed by an appositive right up to the verb ("Gene Sperling, a top outside Clinton
+  // adviser, said"); else the name nearest the verb ("Virginia delegate Beau Correll said").
+  const head = before.find((n) => APPOSITIVE_TO_VERB.test(text.slice(n.span.end, cueStart)));
+  if (head) return head;
   if (before.length) return before.at(-1)!;
   if (after && !after.anaphoric) return after;
   return pronounBefore ?? after;
