@@ -34,7 +34,8 @@ export interface SafeFetchOptions {
   /** Cap on the body size in bytes, compressed and decoded. */
   maxBytes?: number;
   maxRedirects?: number;
-  /** Accepted media types ("text/html", "application/json", or "text/*"); any type when absent. */
+  /** Accepted media types ("text/html", "application/json", or "text/*"); any type when absent.
+   *  A response without Content-Type passes with contentType "" for the caller to sniff. */
   accept?: string[];
   headers?: Record<string, string>;
   /** Extra addresses to allow although non-public (e.g. one local test server); `allowPrivate` allows all. */
@@ -229,7 +230,8 @@ function mediaType(header: string | undefined): { type: string; charset: string 
 }
 
 function accepted(type: string, accept: string[] | null): boolean {
-  if (!accept) return true;
+  // No Content-Type at all: let the caller sniff the bytes (contentType is then "").
+  if (!accept || type === '') return true;
   return accept.some((a) => {
     const wanted = a.toLowerCase();
     return wanted === type || (wanted.endsWith('/*') && type.startsWith(wanted.slice(0, -1)));
@@ -260,7 +262,15 @@ async function readResponse(
   const status = response.statusCode ?? 0;
   if (status === 304 && settings.allowNotModified) {
     response.resume();
-    return { url: original, finalUrl: finalUrl.href, status, contentType: '', charset: null, body: Buffer.alloc(0), headers: flatHeaders(response) };
+    return {
+      url: original,
+      finalUrl: finalUrl.href,
+      status,
+      contentType: '',
+      charset: null,
+      body: Buffer.alloc(0),
+      headers: flatHeaders(response),
+    };
   }
   if (status < 200 || status > 299) {
     response.resume();

@@ -51,6 +51,10 @@ before(async () => {
     } else if (path === '/image') {
       res.writeHead(200, { 'content-type': 'image/png' });
       res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    } else if (path === '/untyped') {
+      res.removeHeader('content-type');
+      res.writeHead(200);
+      res.end(PAGE);
     } else if (path === '/feed') {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       res.end('<rss version="2.0"><channel><title>Quay</title></channel></rss>');
@@ -153,6 +157,9 @@ describe('safeFetch against a local server (allowPrivate)', () => {
     assert.equal(feed.contentType, 'application/rss+xml');
     const any = await safeFetch(`${base}/image`, { ...local, accept: ['image/*'] });
     assert.equal(any.contentType, 'image/png');
+    const untyped = await safeFetch(`${base}/untyped`, { ...local, accept: ACCEPT_HTML });
+    assert.equal(untyped.contentType, '', 'no Content-Type: passed on for the caller to sniff');
+    assert.equal(untyped.body.toString('utf8'), PAGE);
   });
 
   test('reports a 404 as a bad status', async () => {
