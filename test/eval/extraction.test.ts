@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, test } from 'node:test';
 import {
   benchmarkTokens,
+  extractionTask,
   loadBenchmarkPages,
   ourText,
   pageCounts,
@@ -48,6 +51,42 @@ describe('the benchmark metric', () => {
     assert.equal(scores.recall, 0.5);
     assert.ok(Math.abs(scores.f1 - 2 / 3) < 1e-12);
     assert.equal(scores.accuracy, 0.5);
+  });
+});
+
+describe('the extraction task on a folder of the benchmark layout', () => {
+  test('scores extractHtml, extractHtml + cleanText and Readability on the same pages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parallax-extraction-'));
+    try {
+      mkdirSync(join(dir, 'html'));
+      const body = [
+        'The lighthouse on Skerra Point went dark on Sunday night for the first time in ninety years, after its last keeper retired.',
+        'The coast guard said an automatic beacon would be installed by spring and that ships had been warned by radio in the meantime.',
+        'Fishermen in the harbour said they would miss the keeper, who had rowed out to help stranded boats more than once.',
+      ];
+      const html = `<html><head><title>Lighthouse goes dark</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article>${body
+        .map((p) => `<p>${p}</p>`)
+        .join(
+          '',
+        )}<figure><img src="l.jpg"><figcaption>The lighthouse at dusk. Photo: Ida Brandt</figcaption></figure></article></body></html>`;
+      writeFileSync(join(dir, 'html', 'page1.html.gz'), gzipSync(Buffer.from(html)));
+      writeFileSync(
+        join(dir, 'ground-truth.json'),
+        JSON.stringify({ page1: { articleBody: body.join('\n\n'), url: 'https://example.org/l' } }),
+      );
+      const result = await extractionTask.run(dir);
+      assert.equal(result.task, 'extraction');
+      assert.equal(result.count, 1);
+      assert.equal(result.metrics.f1, 1);
+      assert.ok(result.metrics['cleaned f1'] > 0.9);
+      assert.ok(
+        result.reference['readability (this run) f1'] > 0 &&
+          result.reference['readability (this run) f1'] < 1,
+        'Readability keeps the caption',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
