@@ -9,6 +9,7 @@ import { createApp, type ServerOptions } from './app.ts';
 export { createApp, DEFAULT_MAX_BODY_BYTES, type CompareArticles, type ServerOptions } from './app.ts';
 export { MAX_ARTICLES_PER_REQUEST, parseArticlesBody, type ArticleInput, type ArticlesBody } from './input.ts';
 export { openApiDocument } from './openapi.ts';
+export { createComparePool, type ComparePool } from './pool.ts';
 
 export interface RunningServer {
   url: string;
