@@ -15,6 +15,8 @@ export interface WordToken extends Span {
 const TOKEN_PATTERN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 export function normalizeWord(word: string): string {
+  // Most words are plain ASCII: skip the Unicode decomposition for them.
+  if (!/[^ -~]/.test(word)) return word.toLowerCase();
   return word
     .toLowerCase()
     .normalize('NFD')

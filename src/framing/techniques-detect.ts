@@ -60,8 +60,9 @@ export interface SpanTechnique {
   features: string[];
 }
 
-export function classifySpan(models: PtcModels, view: ArticleView, span: Span): SpanTechnique {
-  const features = techniqueFeatures(view, span);
+/** Classify one span; `siblings` are the other spans found in the same article. */
+export function classifySpan(models: PtcModels, view: ArticleView, span: Span, siblings: readonly Span[] = []): SpanTechnique {
+  const features = techniqueFeatures(view, span, siblings);
   const p = models.classifier.probabilities(features, techniqueVectors(view, span));
   const order = p.map((_, c) => c).sort((a, b) => p[b]! - p[a]!);
   const classes = models.classifier.classes;
@@ -98,7 +99,7 @@ function isFunctionPhrase(value: string): boolean {
 
 /** Features a reader can follow: the span's own words and bigrams, word lists, repetition. */
 function isReadableFeature(name: string): boolean {
-  return /^(u|b|lex)=/.test(name) || /^rep=(2-3|4-7|8\+)$/.test(name) || name === 'whole-sentence';
+  return /^(u|b|lex)=/.test(name) || /^rep=(2-3|4-7|8\+)$/.test(name) || /^same-spans=(1|2-3|4-7|8\+)$/.test(name) || name === 'whole-sentence';
 }
 
 /** A reader-facing reason from the features that pushed hardest toward the technique. */
@@ -114,6 +115,7 @@ function reasonFor(models: PtcModels, result: SpanTechnique, quotedBy: string | 
       if (words.length < REASON_FEATURES && !isFunctionPhrase(value)) words.push(`"${value.replace('|', ' ')}"`);
     } else if (kind === 'lex') cues.push(`${LIST_NAMES[value] ?? value}`);
     else if (kind === 'rep') cues.push(`the phrase recurs ${value} times in the article`);
+    else if (kind === 'same-spans') cues.push('the same wording is flagged elsewhere in the article');
     else if (name === 'whole-sentence') cues.push('a whole-sentence pattern');
   }
   const parts = [`${result.technique.replace(/_/g, ' ')} (p=${result.probability.toFixed(2)})`];
@@ -143,8 +145,9 @@ export function detectInText(
   models: PtcModels = loadPtcModels(),
 ): FramingFinding[] {
   const view = buildArticleView(text, sentences, models.lexicons);
-  return models.tagger.tag(view).map((span: TaggedSpan) => {
-    const result = classifySpan(models, view, span);
+  const spans = models.tagger.tag(view);
+  return spans.map((span: TaggedSpan) => {
+    const result = classifySpan(models, view, span, spans);
     const quotedBy = quotedByFor(span, quotes);
     return {
       article: articleId,

@@ -72,10 +72,23 @@ function spanTokens(view: ArticleView, span: Span): { inside: ViewToken[]; left:
   return { inside, left, right, sentence };
 }
 
-/** Named features of a span, for the classifier and for the reader-facing reason. */
-export function techniqueFeatures(view: ArticleView, span: Span): string[] {
+/**
+ * Named features of a span, for the classifier and for the reader-facing reason. `siblings` are
+ * the other spans found in the same article (gold spans in the TC task, the tagger's at run time):
+ * the same wording found again is a Repetition cue, nesting tells a word from its sentence.
+ */
+export function techniqueFeatures(view: ArticleView, span: Span, siblings: readonly Span[] = []): string[] {
   const { inside, left, right, sentence } = spanTokens(view, span);
   const f: string[] = ['bias'];
+  const own = view.normText.slice(span.start, span.end).trim();
+  let sameText = 0;
+  for (const other of siblings) {
+    if (other.start === span.start && other.end === span.end) continue;
+    if (view.normText.slice(other.start, other.end).trim() === own) sameText++;
+    if (other.start <= span.start && other.end >= span.end) f.push('nested-in-span');
+    else if (other.start >= span.start && other.end <= span.end) f.push('contains-span');
+  }
+  f.push(`same-spans=${countBucket(sameText)}`);
   const words = inside.map((t) => t.norm);
   for (const t of inside) {
     f.push(`u=${t.norm}`, `s=${t.stem}`);
