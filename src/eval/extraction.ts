@@ -142,11 +142,11 @@ export function loadBenchmarkPages(dataPath: string, keys?: string[]): Benchmark
 
 // ───────────────────────────── extractors ─────────────────────────────
 
-/** Readability alone on linkedom, its textContent: the baseline the benchmark itself runs. */
-export function readabilityText(html: string, url: string): string {
+/** Readability alone on linkedom, its textContent: the baseline the benchmark itself runs. The
+ *  `_url` keeps its signature that of every extractor here (the benchmark's runner passes none). */
+export function readabilityText(html: string, _url: string): string {
   try {
     const { document } = parseHTML(html) as unknown as { document: Document };
-    void url;
     return new Readability(document).parse()?.textContent ?? '';
   } catch {
     return '';
