@@ -189,3 +189,13 @@ describe('unnamed sources', () => {
     assert.equal(claimWith(r, 'convoy turned back').attribution.kind, 'unnamed');
   });
 });
+
+describe('degenerate comparisons', () => {
+  test('articles without claims give an empty brief, not an error', () => {
+    const r = analyse(['Breaking news.', 'Why?']);
+    assert.equal(r.claims.length, 0);
+    assert.deepEqual(r.brief.agreed, []);
+    assert.deepEqual(r.brief.disputed, []);
+    assert.ok(Object.values(r.brief.onlyIn).every((items) => items.length === 0));
+  });
+});

@@ -143,3 +143,13 @@ describe('seed pair', skipUnlessShared('seeds', SEED_TELESUR), () => {
     assert.ok(!telesur.some((q) => q.text.startsWith('guarimbas')));
   });
 });
+
+describe('odd inputs', () => {
+  test('empty text, stray marks and an unclosed quote at the end do not throw', () => {
+    assert.deepEqual(quotes(''), []);
+    assert.deepEqual(quotes('”'), []);
+    const open = quotes('Varga said: “The bridge will open in May and not one day later');
+    assert.equal(open.length, 1);
+    assert.ok(open[0]!.text.endsWith('later'));
+  });
+});
