@@ -51,6 +51,12 @@ before(async () => {
     } else if (path === '/image') {
       res.writeHead(200, { 'content-type': 'image/png' });
       res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    } else if (path === '/conditional') {
+      res.writeHead(req.headers['if-none-match'] === '"v1"' ? 304 : 200, {
+        etag: '"v1"',
+        'content-type': 'text/html',
+      });
+      res.end(req.headers['if-none-match'] === '"v1"' ? undefined : PAGE);
     } else if (path === '/untyped') {
       res.removeHeader('content-type');
       res.writeHead(200);
@@ -160,6 +166,16 @@ describe('safeFetch against a local server (allowPrivate)', () => {
     const untyped = await safeFetch(`${base}/untyped`, { ...local, accept: ACCEPT_HTML });
     assert.equal(untyped.contentType, '', 'no Content-Type: passed on for the caller to sniff');
     assert.equal(untyped.body.toString('utf8'), PAGE);
+  });
+
+  test('answers a 304 as a resource only when allowNotModified is set', async () => {
+    const first = await safeFetch(`${base}/conditional`, local);
+    assert.equal(first.headers.etag, '"v1"');
+    const conditional = { ...local, headers: { 'if-none-match': '"v1"' } };
+    const unchanged = await safeFetch(`${base}/conditional`, { ...conditional, allowNotModified: true });
+    assert.equal(unchanged.status, 304);
+    assert.equal(unchanged.body.length, 0);
+    await rejectsWith(safeFetch(`${base}/conditional`, conditional), 'URL_BAD_STATUS');
   });
 
   test('reports a 404 as a bad status', async () => {
