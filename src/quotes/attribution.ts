@@ -275,6 +275,25 @@ function appositiveEnd(text: string, end: number, cueAt: number): number {
 }
 
 const GO_ON = new Set(['go', 'goes', 'went', 'going']);
+/** -s forms that after "his latest …" are plural nouns ("his latest posts"), not verbs. */
+const NOUN_PLURALS = new Set([
+  'posts',
+  'reports',
+  'comments',
+  'remarks',
+  'statements',
+  'calls',
+  'demands',
+  'orders',
+  'notes',
+  'questions',
+  'answers',
+  'claims',
+  'tweets',
+  'warnings',
+  'promises',
+  'threats',
+]);
 
 /** Reporting verbs in [from, to) used as verbs (not after a determiner: "the state"). */
 const PRONOUN_SUBJECTS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'who', 'which']);
@@ -322,7 +341,7 @@ function cuesIn(text: string, from: number, to: number, strict = false): { word:
       (PRONOUN_SUBJECTS.has(previous) ||
         isCapitalised(words[i - 1]!.text) ||
         (previous === 'to' && lower === lemma) ||
-        DETERMINERS.has(words[i - 2]?.text.toLowerCase() ?? ''));
+        (DETERMINERS.has(words[i - 2]?.text.toLowerCase() ?? '') && !NOUN_PLURALS.has(lower)));
     if (strict && !pastOrIng && !afterSubject) continue;
     cues.push({ word, lemma });
   }
@@ -390,11 +409,20 @@ const NOT_IN_SPEAKER_PHRASE = new Set([
 /** A pronoun, or a short phrase of determiners, adjectives and nouns ("critics", "the minister"). */
 function plausibleSpeakerPhrase(words: string[]): boolean {
   if (words.length === 1 && PRONOUNS.has(words[0]!)) return true;
+  // A preposition may stand inside ("his latest posts on Twitter", "a spokesman for the
+  // ministry"), never first ("From the report").
   return (
     words.length <= MAX_SPEAKER_PHRASE_WORDS &&
-    !words.some((w) => NOT_IN_SPEAKER_PHRASE.has(w) || (PRONOUNS.has(w) && words.length > 1))
+    !PHRASE_PREPOSITIONS.has(words[0]!) &&
+    !words.some(
+      (w) =>
+        (NOT_IN_SPEAKER_PHRASE.has(w) && !PHRASE_PREPOSITIONS.has(w)) ||
+        (PRONOUNS.has(w) && words.length > 1),
+    )
   );
 }
+
+const PHRASE_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'with', 'by', 'for', 'from']);
 
 /** A lower-case speaker phrase ("critics", "the minister", "he") ending right before `to`. */
 function phraseBefore(text: string, from: number, end: number): SpeakerGuess | null {
