@@ -22,6 +22,11 @@ const WEIGHT_POSITION = 3;
 const WEIGHT_CONFIDENCE = 5;
 /** A claim quoting or citing someone is less the outlet's own account: a small discount. */
 const ATTRIBUTED_DISCOUNT = 0.5;
+/** A claim carrying quoted words is mostly a voice (see the quotes), not a fact: ranked lower. */
+const QUOTED_DISCOUNT = 2;
+/** Connectives a clause may start with after splitting ("when protesters stormed …"). */
+const LEADING_CONNECTIVE =
+  /^(?:and|but|while|whereas|when|although|though|so|yet|for which|after|before|since)\s+/i;
 
 export function buildBrief(alignments: Alignment[], claims: Claim[], articles: Article[]): Brief {
   const byId = new Map(claims.map((c) => [c.id, c]));
@@ -40,6 +45,7 @@ export function buildBrief(alignments: Alignment[], claims: Claim[], articles: A
         WEIGHT_FIGURE * Math.min(1, claim.quantities.length + claim.dates.length) +
         WEIGHT_POSITION * (positions.get(id) ?? 0);
       if (claim.attribution.kind !== 'outlet') score -= ATTRIBUTED_DISCOUNT;
+      if (/[“”"]/.test(claim.text)) score -= QUOTED_DISCOUNT;
     }
     return score / Math.max(1, alignment.claims.length) + WEIGHT_CONFIDENCE * alignment.confidence;
   };
@@ -50,12 +56,20 @@ export function buildBrief(alignments: Alignment[], claims: Claim[], articles: A
     alignment: alignment.id,
     articles: alignment.articles,
   });
+  // The shortest claim that reads as a sentence, shown without a leading connective.
   const claimText = (alignment: Alignment): string => {
-    const first = alignment.claims
+    const candidates = alignment.claims
       .map((id) => byId.get(id))
       .filter((c): c is Claim => c !== undefined)
-      .sort((x, y) => x.text.length - y.text.length)[0];
-    return first ? excerpt(first.text) : alignment.explanation;
+      .sort(
+        (x, y) =>
+          Number(LEADING_CONNECTIVE.test(x.text)) - Number(LEADING_CONNECTIVE.test(y.text)) ||
+          x.text.length - y.text.length,
+      );
+    const first = candidates[0];
+    if (!first) return alignment.explanation;
+    const text = first.text.replace(LEADING_CONNECTIVE, '');
+    return excerpt(text.charAt(0).toUpperCase() + text.slice(1));
   };
 
   const onlyIn: Record<string, BriefItem[]> = {};
