@@ -108,6 +108,8 @@ interface StoryState {
   indexed: Set<string>;
   articleIds: string[];
   sources: string[];
+  /** The same outlets as a set: a big story must not make each join scan its list. */
+  sourceSet: Set<string>;
   firstTime: number;
   lastTime: number;
   /** Sum of member times, for the mean. */
@@ -301,6 +303,7 @@ export class StoryClusterer {
       indexed: new Set(),
       articleIds: [],
       sources: [],
+      sourceSet: new Set(),
       firstTime: time,
       lastTime: time,
       timeSum: 0,
@@ -334,7 +337,10 @@ export class StoryClusterer {
     }
     story.articleIds.push(article.id);
     story.timeSum += time;
-    if (article.source && !story.sources.includes(article.source)) story.sources.push(article.source);
+    if (article.source && !story.sourceSet.has(article.source)) {
+      story.sourceSet.add(article.source);
+      story.sources.push(article.source);
+    }
     if (time <= story.firstTime || story.firstSeen === null) {
       story.firstTime = Math.min(story.firstTime, time);
       if (article.published && time <= story.firstTime) story.firstSeen = article.published;
