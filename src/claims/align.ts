@@ -568,7 +568,19 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
   const articlesById = new Map(docs.map((d) => [d.article.id, d.article]));
   const actorsById = new Map(actors.map((a) => [a.id, a]));
   const sharedActorName: SharedActorName = (a, b) => {
-    const key = [...a.actors].find((x) => b.actors.has(x));
+    let key = [...a.actors].find((x) => b.actors.has(x));
+    // "He was sentenced to 13 years" / "López is serving a 14-year sentence": the pronoun's
+    // side names nobody, so the person the other side names is the one both speak of.
+    if (!key) {
+      const [pronounSide, namedSide] = /^(?:he|she)\b/i.test(a.claim.text)
+        ? [a, b]
+        : /^(?:he|she)\b/i.test(b.claim.text)
+          ? [b, a]
+          : [null, null];
+      if (pronounSide && namedSide && pronounSide.actors.size === 0) {
+        key = [...namedSide.actors].find((x) => actorsById.get(x)?.type === 'person');
+      }
+    }
     if (!key) return null;
     return actorsById.get(key)?.name ?? nameFromKey(docsById.get(a.claim.article), key);
   };

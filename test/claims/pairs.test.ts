@@ -199,6 +199,7 @@ describe('seed pair', skipUnlessShared('seeds', SEED_TELESUR), () => {
         .join('\n'),
     );
     assert.match(conflict.explanation, /13 years/);
+    assert.match(conflict.explanation, /L[oó]pez’s sentence/, 'names whose sentence it is');
   });
 
   test('violent protests with 43 deaths vs peaceful protests', () => {
