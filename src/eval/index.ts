@@ -6,12 +6,13 @@ import { quotesEval } from './quotes.ts';
 import { ptcTask } from './ptc.ts';
 import { babeTask } from './babe.ts';
 import { hyperpartisanTask } from './hyperpartisan.ts';
+import { allsidesTask } from './allsides.ts';
 import { entitiesEval } from './entities.ts';
 
 export type { EvalResult, EvalTask } from './types.ts';
 export { sharedDataDir } from './data.ts';
 
-export const EVAL_TASKS: EvalTask[] = [extractionTask, storiesEval, quotesEval, ptcTask, babeTask, hyperpartisanTask, entitiesEval];
+export const EVAL_TASKS: EvalTask[] = [extractionTask, storiesEval, quotesEval, ptcTask, babeTask, hyperpartisanTask, allsidesTask, entitiesEval];
 
 export function findEvalTask(name: string): EvalTask | undefined {
   return EVAL_TASKS.find((task) => task.name === name);

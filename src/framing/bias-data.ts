@@ -4,7 +4,6 @@
  * never at run time (the product reads the compiled lists in `resources/framing/`).
  */
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ParallaxError } from '../errors.ts';
 import type { BiasLexicons } from './bias-features.ts';
@@ -112,19 +111,4 @@ export function readLexicons(dir: string): BiasLexicons {
     implicatives: readWordList(join(dir, 'implicatives_karttunen1971.txt')),
     reportVerbs: readWordList(join(dir, 'report_verbs.txt')),
   };
-}
-
-/** Article texts (`content_original`) of an AllSides JSONL(.gz) file: unlabelled news for word vectors. */
-export function readAllsidesTexts(file: string): string[] {
-  let raw: Buffer;
-  try {
-    raw = readFileSync(file);
-  } catch (cause) {
-    throw new ParallaxError('DATA_MISSING', 'cannot read the AllSides file', file, { cause });
-  }
-  const text = (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => String((JSON.parse(line) as { content_original?: unknown }).content_original ?? ''));
 }

@@ -4,3 +4,4 @@ export { TECHNIQUES } from './techniques.ts';
 export { scoreArticle, LOADED_TECHNIQUES, QUOTED_SENTENCE_SHARE, subjectiveThreshold } from './scores.ts';
 export { sentenceBias, sentenceBiasThreshold, documentSentenceBias } from './bias.ts';
 export { hyperpartisanProbability } from './hyperpartisan.ts';
+export { leaningEstimate, LEANINGS, type Leaning } from './leaning.ts';
