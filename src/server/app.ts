@@ -83,9 +83,8 @@ export function createApp(options: ServerOptions): Hono {
     const articles = await articlesFromInputs(body.articles, { allowPrivate });
     const comparison = await options.compare(articles);
     if (c.req.query('store') === '1') {
-      const s = requireStore();
-      s.putArticles(articles);
-      s.putComparison(comparison);
+      // one transaction: the compared articles (deduplicated) and the comparison linked to their stored ids
+      requireStore().putComparisonWithArticles(comparison);
     }
     return comparison;
   };

@@ -6,7 +6,7 @@ import { openSqliteStore } from './sqlite.ts';
 import { resolveStorePath } from './paths.ts';
 import type { Store, StoredArticle } from './types.ts';
 
-export type { Store, StoredArticle, ComparisonSummary, PutArticlesResult, FeedState } from './types.ts';
+export type { Store, StoredArticle, ComparisonSummary, PutArticlesResult, PutComparisonResult, FeedState } from './types.ts';
 export { resolveStorePath, userDataDir, STORE_FILE } from './paths.ts';
 export { contentHash } from './sqlite.ts';
 

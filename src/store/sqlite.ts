@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { ParallaxError } from '../errors.ts';
 import type { Article, Comparison, Story } from '../model/index.ts';
 import { MIGRATIONS } from './migrations.ts';
-import type { ComparisonSummary, FeedState, PutArticlesResult, Store, StoredArticle } from './types.ts';
+import type { ComparisonSummary, FeedState, PutArticlesResult, PutComparisonResult, Store, StoredArticle } from './types.ts';
 
 /** How long a writer waits for another process's lock before failing (ms): feeds and a server may share a file. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -128,41 +128,59 @@ class SqliteStore implements Store {
     }
   }
 
-  putArticles(articles: Article[]): PutArticlesResult {
+  /** The id an article is stored under already (same canonical URL, else same text), or null. */
+  private storedIdOf(article: Article, hash: string): string | null {
     const s = this.statements;
-    const batch = this.db.transaction((items: Article[]): PutArticlesResult => {
-      const ids: string[] = [];
-      let inserted = 0;
-      let duplicates = 0;
-      const storedAt = new Date().toISOString();
-      for (const article of items) {
-        const hash = contentHash(article.text);
-        const existing =
-          (article.canonicalUrl ? (s.articleByUrl.get(article.canonicalUrl) as { id: string } | undefined) : undefined) ??
-          (s.articleByHash.get(hash) as { id: string } | undefined);
-        if (existing) {
-          ids.push(existing.id);
-          duplicates++;
-          continue;
-        }
-        // the same id with other content (an edited article): keep both, the new one under a suffixed id
-        const id = s.articleById.get(article.id) ? `${article.id}-${hash.slice(0, 8)}` : article.id;
-        const stored = id === article.id ? article : { ...article, id };
-        s.insertArticle.run({
-          id,
-          canonicalUrl: article.canonicalUrl,
-          hash,
-          source: article.source,
-          title: article.title,
-          published: article.published,
-          storedAt,
-          json: JSON.stringify(stored),
-        });
-        ids.push(id);
-        inserted++;
+    const existing =
+      (article.canonicalUrl ? (s.articleByUrl.get(article.canonicalUrl) as { id: string } | undefined) : undefined) ??
+      (s.articleByHash.get(hash) as { id: string } | undefined);
+    return existing?.id ?? null;
+  }
+
+  /** The body of putArticles; the caller runs it inside a transaction. */
+  private insertArticles(items: Article[]): PutArticlesResult {
+    const s = this.statements;
+    const ids: string[] = [];
+    let inserted = 0;
+    let duplicates = 0;
+    const storedAt = new Date().toISOString();
+    for (const article of items) {
+      const hash = contentHash(article.text);
+      const existing = this.storedIdOf(article, hash);
+      if (existing !== null) {
+        ids.push(existing);
+        duplicates++;
+        continue;
       }
-      return { ids, inserted, duplicates };
-    });
+      // the same id with other content (an edited article): keep both, the new one under a suffixed id
+      const id = s.articleById.get(article.id) ? `${article.id}-${hash.slice(0, 8)}` : article.id;
+      const stored = id === article.id ? article : { ...article, id };
+      s.insertArticle.run({
+        id,
+        canonicalUrl: article.canonicalUrl,
+        hash,
+        source: article.source,
+        title: article.title,
+        published: article.published,
+        storedAt,
+        json: JSON.stringify(stored),
+      });
+      ids.push(id);
+      inserted++;
+    }
+    return { ids, inserted, duplicates };
+  }
+
+  /** The body of putComparison: `articleIds[i]` is the stored id of `comparison.articles[i]`. */
+  private writeComparison(comparison: Comparison, storyId: string | null, articleIds: string[]): void {
+    const s = this.statements;
+    s.upsertComparison.run(comparison.id, comparison.createdAt, storyId, JSON.stringify(comparison));
+    s.clearComparisonArticles.run(comparison.id);
+    comparison.articles.forEach((a, i) => s.insertComparisonArticle.run(comparison.id, i, articleIds[i], a.title));
+  }
+
+  putArticles(articles: Article[]): PutArticlesResult {
+    const batch = this.db.transaction((items: Article[]) => this.insertArticles(items));
     return this.run('cannot store the articles', () => batch.immediate(articles));
   }
 
@@ -177,14 +195,22 @@ class SqliteStore implements Store {
   }
 
   putComparison(comparison: Comparison, storyId: string | null = null): string {
-    const s = this.statements;
     const write = this.db.transaction(() => {
-      s.upsertComparison.run(comparison.id, comparison.createdAt, storyId, JSON.stringify(comparison));
-      s.clearComparisonArticles.run(comparison.id);
-      comparison.articles.forEach((a, i) => s.insertComparisonArticle.run(comparison.id, i, a.id, a.title));
+      // an article stored earlier under another id (deduplicated) is linked by its stored id, never by a dangling one
+      const articleIds = comparison.articles.map((a) => this.storedIdOf(a, contentHash(a.text)) ?? a.id);
+      this.writeComparison(comparison, storyId, articleIds);
     });
     this.run('cannot store the comparison', () => write.immediate());
     return comparison.id;
+  }
+
+  putComparisonWithArticles(comparison: Comparison, storyId: string | null = null): PutComparisonResult {
+    const write = this.db.transaction((): PutComparisonResult => {
+      const articles = this.insertArticles(comparison.articles);
+      this.writeComparison(comparison, storyId, articles.ids);
+      return { id: comparison.id, articles };
+    });
+    return this.run('cannot store the comparison and its articles', () => write.immediate());
   }
 
   getComparison(id: string): Comparison | null {

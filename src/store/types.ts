@@ -26,13 +26,29 @@ export interface PutArticlesResult {
   duplicates: number;
 }
 
+export interface PutComparisonResult {
+  /** The comparison's id. */
+  id: string;
+  /** The compared articles as stored: `ids[i]` is the stored id of `comparison.articles[i]`. */
+  articles: PutArticlesResult;
+}
+
 export interface Store {
   /** All-or-nothing: one transaction for the whole batch. Deduplicates by canonical URL and content hash. */
   putArticles(articles: Article[]): PutArticlesResult;
   getArticle(id: string): Article | null;
   listArticles(options?: { since?: string; limit?: number }): StoredArticle[];
 
+  /**
+   * Saves the report and links it to its articles by stored id: an article already stored
+   * (same canonical URL or text) under another id is linked by that id.
+   */
   putComparison(comparison: Comparison, storyId?: string | null): string;
+  /**
+   * Stores `comparison.articles` (deduplicated as putArticles does) and the comparison linked to
+   * the ids they are stored under, all in one transaction: on error nothing is stored.
+   */
+  putComparisonWithArticles(comparison: Comparison, storyId?: string | null): PutComparisonResult;
   getComparison(id: string): Comparison | null;
   listComparisons(options?: { limit?: number }): ComparisonSummary[];
 

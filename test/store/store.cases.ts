@@ -116,6 +116,55 @@ export function runStoreCases(name: string, open: () => Store): void {
     );
 
     test(
+      'a compared article already stored under another id is linked by its stored id, never dangling',
+      withStore((store) => {
+        const c = readComparisonFixture();
+        const [gazette, wire] = c.articles;
+        // stored earlier under other ids: the gazette by its text, the wire by its canonical URL
+        const stored = store.putArticles([
+          { ...gazette, id: 'gazette-earlier' },
+          makeArticle('wire-earlier', 'An earlier draft of the wire story.', 'https://wire.invalid/harbour'),
+        ]);
+        assert.deepEqual(stored.ids, ['gazette-earlier', 'wire-earlier']);
+        c.articles[1] = { ...wire, canonicalUrl: 'https://wire.invalid/harbour' };
+
+        const saved = store.putComparisonWithArticles(c, 'story-2');
+        assert.deepEqual(saved, { id: c.id, articles: { ids: ['gazette-earlier', 'wire-earlier'], inserted: 0, duplicates: 2 } });
+        const [summary] = store.listComparisons();
+        assert.deepEqual(summary.articleIds, ['gazette-earlier', 'wire-earlier']);
+        assert.equal(summary.storyId, 'story-2');
+        for (const id of summary.articleIds) assert.notEqual(store.getArticle(id), null, `link ${id} dangles`);
+        assert.equal(store.listArticles().length, 2);
+
+        // the two-call way (putArticles, then putComparison) links the stored ids too
+        store.putArticles(c.articles);
+        store.putComparison(c);
+        assert.deepEqual(store.listComparisons()[0].articleIds, ['gazette-earlier', 'wire-earlier']);
+      }),
+    );
+
+    test(
+      'putComparisonWithArticles stores new articles and the comparison together, or nothing at all',
+      withStore((store) => {
+        const c = readComparisonFixture();
+        const saved = store.putComparisonWithArticles(c);
+        assert.deepEqual(saved.articles, { ids: ['gazette', 'wire'], inserted: 2, duplicates: 0 });
+        assert.deepEqual(store.getComparison(c.id), c);
+        assert.deepEqual(store.getArticle('wire'), c.articles[1]);
+
+        // a comparison that cannot be written (not serialisable) leaves its articles unstored as well
+        const broken = readComparisonFixture();
+        broken.id = 'cmp-broken';
+        broken.articles = [makeArticle('lonely', 'A text nobody has stored before.')];
+        (broken.warnings as unknown[]).push(1n);
+        assert.throws(() => store.putComparisonWithArticles(broken));
+        assert.equal(store.getArticle('lonely'), null);
+        assert.equal(store.getComparison('cmp-broken'), null);
+        assert.equal(store.listArticles().length, 2);
+      }),
+    );
+
+    test(
       'stories: putStory replaces the record and its membership',
       withStore((store) => {
         const story: Story = { id: 's1', headline: 'Harbour strike', articleIds: ['a', 'b'], sources: ['One', 'Two'], firstSeen: '2026-01-01T00:00:00Z', lastSeen: '2026-01-02T00:00:00Z' };

@@ -95,8 +95,8 @@ export async function runCompare(inputs: string[], options: CompareCliOptions, i
 
     const comparison = await io.compare(articles);
     if (options.store && store) {
-      store.putArticles(articles);
-      store.putComparison(comparison, options.story ?? null);
+      // one transaction: the compared articles (deduplicated) and the comparison linked to their stored ids
+      store.putComparisonWithArticles(comparison, options.story ?? null);
       io.stderr.write(`parallax: saved comparison ${comparison.id}\n`);
     }
     if (options.html) {
