@@ -1,11 +1,13 @@
 /**
  * `parallax ingest <inputs...>`: read files, directories, URLs, feeds, JSON lines or stdin and
  * print the articles (a summary each, or `--json`). Failures go to stderr, one line each.
- * Exit 0 when every input worked, 1 when some failed, 2 when all failed.
+ * Exit 0 when every input worked, 1 when some failed, 2 when all failed. `--store` saves the
+ * articles that were read (failed inputs do not hold back the others) in one transaction.
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { ingest, type IngestResult } from '../../ingest/index.ts';
 import type { Article } from '../../model/index.ts';
+import { openStore, resolveStorePath, type PutArticlesResult } from '../../store/index.ts';
 
 /** Exit codes of this command (the same meaning as the CLI's EXIT). */
 const EXIT_OK = 0;
@@ -17,6 +19,8 @@ interface IngestCliOptions {
   source?: string;
   allowPrivate?: boolean;
   maxBytes?: number;
+  store?: boolean;
+  db?: string;
 }
 
 export function registerIngest(program: Command): void {
@@ -30,6 +34,8 @@ export function registerIngest(program: Command): void {
     .option('--source <name>', 'the outlet of every article (overrides what the input says)')
     .option('--allow-private', 'allow URLs on loopback, private and link-local addresses')
     .option('--max-bytes <n>', 'size cap for one input, in bytes', parseByteCount)
+    .option('--store', 'save the articles in the store (deduplicated by canonical URL and text)')
+    .option('--db <path>', 'the store file (default: PARALLAX_DB or the user data folder)')
     .action(async (inputs: string[], options: IngestCliOptions) => {
       const result = await ingest(inputs, {
         ...(options.source !== undefined && { source: options.source }),
@@ -40,6 +46,13 @@ export function registerIngest(program: Command): void {
         options.json ? `${JSON.stringify(result.articles, null, 2)}\n` : renderSummary(result.articles),
       );
       for (const failure of result.failures) process.stderr.write(`parallax: ${failure.error.toLine()}\n`);
+      if (options.store && result.articles.length > 0) {
+        const path = resolveStorePath(options.db);
+        const stored = storeArticles(path, result.articles);
+        // with --json, stdout stays the Article[] alone
+        if (options.json) process.stderr.write(`parallax: ${renderStored(path, result.articles, stored)}`);
+        else process.stdout.write(`\n${renderStored(path, result.articles, stored)}`);
+      }
       process.exitCode = exitCode(result);
     });
 }
@@ -47,6 +60,27 @@ export function registerIngest(program: Command): void {
 export function exitCode(result: IngestResult): number {
   if (result.failures.length === 0) return EXIT_OK;
   return result.articles.length > 0 ? EXIT_PARTIAL : EXIT_FAILURE;
+}
+
+/** Saves the articles in one transaction: on a store error nothing is saved and the error propagates. */
+function storeArticles(path: string, articles: Article[]): PutArticlesResult {
+  const store = openStore(path);
+  try {
+    return store.putArticles(articles);
+  } finally {
+    store.close();
+  }
+}
+
+/** What --store did: counts, then each duplicate that is stored under another id. */
+export function renderStored(path: string, articles: Article[], stored: PutArticlesResult): string {
+  const lines = [
+    `stored in ${path}: ${stored.inserted} new, ${stored.duplicates} duplicate${stored.duplicates === 1 ? '' : 's'}`,
+  ];
+  articles.forEach((a, i) => {
+    if (stored.ids[i] !== a.id) lines.push(`  ${a.id} is stored as ${stored.ids[i]}`);
+  });
+  return `${lines.join('\n')}\n`;
 }
 
 function parseByteCount(value: string): number {
