@@ -526,10 +526,16 @@ function nounNear(p: Profile, word: string): string | null {
 /** How an explanation names an outlet: its name, else its title, else the file or URL it came from. */
 export function outletName(article: Article | undefined): string {
   if (!article) return 'one outlet';
-  return (
-    article.source ?? article.title ?? (article.origin.split(/[\\/]/).filter(Boolean).at(-1) || article.id)
-  );
+  if (article.source) return article.source;
+  if (article.title)
+    return article.title.length > TITLE_AS_NAME_MAX_CHARS
+      ? `${article.title.slice(0, TITLE_AS_NAME_MAX_CHARS).replace(/\s+\S*$/, '')} …`
+      : article.title;
+  return article.origin.split(/[\\/]/).filter(Boolean).at(-1) || article.id;
 }
+
+/** A headline standing in for an outlet's name is cut to this many characters. */
+const TITLE_AS_NAME_MAX_CHARS = 32;
 
 /** A short, readable excerpt of a claim's text. */
 export function excerpt(text: string, max = EXCERPT_MAX_CHARS): string {
