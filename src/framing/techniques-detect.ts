@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ParallaxError } from '../errors.ts';
 import type { Doc, FramingFinding, Quote, Span } from '../model/index.ts';
-import { buildArticleView, type ArticleView } from './features-article.ts';
+import { buildArticleView, type ArticleView, type ViewToken } from './features-article.ts';
 import { splitSentences } from './features.ts';
 import { buildLexicons, type CompiledLexicons, type Lexicons } from './lexicon.ts';
 import { SpanTagger, type SpanModelWeights, type TaggedSpan } from './spans.ts';
@@ -136,6 +136,44 @@ export function quotedByFor(span: Span, quotes: Quote[]): string | null {
   return null;
 }
 
+/** A piece left outside a quotation by a split is kept only with this many words or a loaded word. */
+const MIN_SPLIT_PIECE_WORDS = 4;
+
+function wordTokensIn(view: ArticleView, start: number, end: number): ViewToken[] {
+  const out: ViewToken[] = [];
+  for (const sentence of view.sentences) {
+    if (sentence.end <= start || sentence.start >= end) continue;
+    for (const t of sentence.tokens) if (t.start >= start && t.end <= end && /[\p{L}\p{N}]/u.test(t.text)) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * A tagged stretch that runs across a quotation mark is cut there, so each finding is either the
+ * outlet's words or the speaker's. Leftovers outside the quote that are only attribution
+ * ("he said in") are dropped: fewer than MIN_SPLIT_PIECE_WORDS words and no listed or valenced word.
+ */
+export function splitAtQuotes(view: ArticleView, span: TaggedSpan, quotes: Quote[]): TaggedSpan[] {
+  const cuts = new Set<number>();
+  for (const q of quotes) {
+    if (q.start > span.start && q.start < span.end) cuts.add(q.start);
+    if (q.end > span.start && q.end < span.end) cuts.add(q.end);
+  }
+  if (cuts.size === 0) return [span];
+  const bounds = [span.start, ...[...cuts].sort((a, b) => a - b), span.end];
+  const pieces: TaggedSpan[] = [];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const words = wordTokensIn(view, bounds[k]!, bounds[k + 1]!);
+    if (words.length === 0) continue;
+    const piece = { start: words[0]!.start, end: words[words.length - 1]!.end, confidence: span.confidence };
+    const quoted = quotes.some((q) => q.start <= piece.start && q.end >= piece.end);
+    const loaded = words.some((t) => t.valence !== 0 || t.lists.some((list) => list === 'bias'));
+    if (!quoted && words.length < MIN_SPLIT_PIECE_WORDS && !loaded) continue;
+    pieces.push(piece);
+  }
+  return pieces;
+}
+
 /** Findings for a text with the given sentence spans (PTC lines, or a Doc's sentences). */
 export function detectInText(
   articleId: string,
@@ -145,7 +183,7 @@ export function detectInText(
   models: PtcModels = loadPtcModels(),
 ): FramingFinding[] {
   const view = buildArticleView(text, sentences, models.lexicons);
-  const spans = models.tagger.tag(view);
+  const spans = models.tagger.tag(view).flatMap((span) => splitAtQuotes(view, span, quotes));
   return spans.map((span: TaggedSpan) => {
     const result = classifySpan(models, view, span, spans);
     const quotedBy = quotedByFor(span, quotes);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { detectFraming, TECHNIQUES } from '../../src/framing/index.ts';
-import { quotedByFor } from '../../src/framing/techniques-detect.ts';
+import { buildArticleView } from '../../src/framing/features-article.ts';
+import { loadPtcModels, quotedByFor, splitAtQuotes } from '../../src/framing/techniques-detect.ts';
 import { annotate } from '../../src/language/index.ts';
 import type { Article, Doc, FramingFinding, Quote } from '../../src/model/index.ts';
 import { extractQuotes } from '../../src/quotes/index.ts';
@@ -103,6 +104,23 @@ describe('detectFraming on sentences written for the test', () => {
   });
 });
 
+test('a stretch running across a quotation mark is cut there; bare attribution is dropped', () => {
+  const text = 'Critics were blunt. "This is a reckless and shameful betrayal," he said in the hall.';
+  const doc = docOf('split', text);
+  const quote = quoteAround(text, 0, 'Dana Pell', 'split');
+  const models = loadPtcModels();
+  const view = buildArticleView(text, [{ start: 0, end: 19 }, { start: 20, end: text.length }], models.lexicons);
+  const across = { start: text.indexOf('This'), end: text.indexOf(' the hall'), confidence: 0.5 };
+  const pieces = splitAtQuotes(view, across, [quote]);
+  assert.deepEqual(
+    pieces.map((p) => text.slice(p.start, p.end)),
+    ['This is a reckless and shameful betrayal'],
+  );
+  for (const f of detectFraming(doc, [quote])) {
+    assert.ok(!(f.start < quote.start && f.end > quote.start) && !(f.start < quote.end && f.end > quote.end), f.text);
+  }
+});
+
 describe('quotedByFor', () => {
   const quote: Quote = { id: 'q', article: 'a', start: 10, end: 30, text: '', speaker: null, speakerName: 'Ada Lind', speakerSpan: null, cue: 'said' };
   test('a span mostly inside the quote is the speaker’s', () => {
@@ -141,6 +159,16 @@ describe('detectFraming on the seed pair', { ...skipUnlessShared('seeds') }, () 
         hits.some((f) => f.technique === 'Loaded_Language' || f.technique === 'Name_Calling,Labeling'),
         `${phrase}: ${JSON.stringify(hits)}`,
       );
+    }
+  });
+
+  test('no finding in 003 runs across a quotation mark', () => {
+    const doc = docOf('003', readSeed(SEED_BREITBART));
+    const quotes = extractQuotes(doc);
+    for (const f of detectFraming(doc, quotes)) {
+      for (const q of quotes) {
+        assert.ok(!(f.start < q.start && f.end > q.start) && !(f.start < q.end && f.end > q.end), f.text);
+      }
     }
   });
 
