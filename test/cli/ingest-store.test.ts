@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Article } from '../../src/model/index.ts';
 import { openStore } from '../../src/store/index.ts';
+import { renderStored } from '../../src/cli/commands/ingest.ts';
+import { makeArticle } from '../store/store.cases.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const EXAMPLES = ['harbour-herald.txt', 'veyra-free-press.txt'].map((name) =>
@@ -108,4 +110,12 @@ describe('parallax ingest --store (child process)', { concurrency: true }, () =>
     assert.doesNotMatch(stdout, /stored in/);
     assert.deepEqual(storedIds(db), []);
   });
+});
+
+test('the --store report names each article stored under another id', () => {
+  const articles = [makeArticle('fresh', 'One.'), makeArticle('again', 'Two.')];
+  assert.equal(
+    renderStored('/tmp/p.sqlite', articles, { ids: ['fresh', 'earlier'], inserted: 1, duplicates: 1 }),
+    'stored in /tmp/p.sqlite: 1 new, 1 duplicate\n  again is stored as earlier\n',
+  );
 });
