@@ -9,8 +9,10 @@
  *              one slot (a duration, a count, a sum — matched by the words around the figure —
  *              or, for close pairs, a date or a place) or whose words characterise it in
  *              opposite terms (ANTONYM_GROUPS), or that negates the other's predicate;
- *   agreed   — the best remaining pairs (score ≥ AGREE_MIN_SCORE), one-to-one per article pair,
- *              `partial` when one side covers the other and adds rare words of its own;
+ *   agreed   — the best remaining pairs (score ≥ AGREE_MIN_SCORE, or sharing a weighty verb phrase
+ *              with compatible actors: "inciting violence"), one-to-one per article pair,
+ *              `partial` when one side covers the other and adds rare words of its own, or
+ *              coordinates another item with the shared phrase ("arson and inciting violence");
  *   unique   — claims left over: reported by one article only.
  */
 import type { Actor, Alignment, Article, Claim, Doc, Quantity, Token } from '../model/index.ts';
@@ -108,6 +110,8 @@ interface QuantityAnchor {
   unit: string | null;
   /** True when an EXPECTATION_WORDS word stands just before the figure ("would add 1 million"). */
   expectation: boolean;
+  /** True when the claim reports a resumption (RESUMPTION_WORDS): its figures describe a later moment. */
+  resumption: boolean;
 }
 
 interface Profile {
@@ -123,6 +127,8 @@ interface Profile {
   vector: Float32Array;
   actors: Set<string>;
   words: Set<string>;
+  /** Adjacent content-lemma pairs ("incite violence") → their weight and token index. */
+  phrases: Map<string, SharedPhraseSite>;
 }
 
 function contentLemmas(tokens: Token[]): string[] {
@@ -189,6 +195,7 @@ function profile(
   const nouns = new Set(contentLemmas(tokens.filter((t) => t.pos === 'NOUN')));
   let total = 0;
   for (const w of weights.values()) total += w;
+  const resumption = tokens.some((t) => RESUMPTION_WORDS.has(t.norm));
   const anchors = claim.quantities.map((quantity): QuantityAnchor => {
     const at = tokens.findIndex((t) => t.end > quantity.start);
     const after = tokens.findIndex((t) => t.start >= quantity.end);
@@ -201,7 +208,14 @@ function profile(
     const expectation = tokens
       .slice(Math.max(0, at - EXPECTATION_WINDOW), Math.max(0, at))
       .some((t) => EXPECTATION_WORDS.has(t.norm));
-    return { quantity, lemmas: new Set(lemmas), vector: sentenceVector(lemmas), unit, expectation };
+    return {
+      quantity,
+      lemmas: new Set(lemmas),
+      vector: sentenceVector(lemmas),
+      unit,
+      expectation,
+      resumption,
+    };
   });
   const places = new Map<string, string>();
   for (const e of doc.entities) {
@@ -220,7 +234,116 @@ function profile(
     vector: sentenceVector(tokens.filter((t) => CONTENT_POS.has(t.pos)).map((t) => t.norm)),
     actors: actorKeys(doc, claim),
     words: new Set(tokens.map((t) => t.norm)),
+    phrases: phrasesOf(tokens, weights),
   };
+}
+
+function lemmaOf(t: Token): string {
+  return t.pos === 'PROPN' ? t.norm : t.lemma.toLowerCase();
+}
+
+/**
+ * Adjacent pairs of content words with a verb and no name ("inciting violence"): the shortest
+ * account of an act two outlets can share word for word. Names are left out because shared
+ * actors already count in the pair score; pairs without a verb ("customs house", "crane
+ * operator") name a thing, not what happened to it.
+ */
+function phrasesOf(tokens: Token[], weights: Map<string, number>): Map<string, SharedPhraseSite> {
+  const phrases = new Map<string, SharedPhraseSite>();
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const pair = [tokens[i]!, tokens[i + 1]!];
+    if (pair.some((t) => !PHRASE_POS.has(t.pos)) || !pair.some((t) => t.pos === 'VERB')) continue;
+    const lemmas = pair.map(lemmaOf);
+    if (!lemmas.every((l) => weights.has(l))) continue;
+    // English rarity only: the comparison-local factor of lemmaWeight would count the phrase's
+    // own recurrence in both accounts against it.
+    const weight = lemmas.reduce((sum, l) => sum + Math.min(MAX_WORD_WEIGHT, rarityWeight(l)), 0);
+    const key = lemmas.join(' ');
+    if (!phrases.has(key)) phrases.set(key, { weight, at: i });
+  }
+  return phrases;
+}
+
+interface SharedPhraseSite {
+  weight: number;
+  /** Index of the phrase's first token in the profile's tokens. */
+  at: number;
+}
+
+const PHRASE_POS = new Set(['NOUN', 'VERB', 'ADJ']);
+/**
+ * Least English-rarity weight (rarityWeight, capped) of a shared verb phrase that makes two claims
+ * the same act even when the rest of the clauses differ: a rare word with an uncommon one
+ * ("incite" 5 + "violence" 2.0 = 7.0), not two everyday ones ("kill" 2.9 + "people" 0.4,
+ * "block" 3.0 + "gate" 3.8 = 6.7 stays below). With no floor at all, the seed pair shares one
+ * verb phrase below AGREE_MIN_SCORE ("inciting violence") and the harbour pair none.
+ */
+const PHRASE_MIN_WEIGHT = 6.8;
+/** Confidence of an agreement found through a shared phrase only: the clauses around it differ. */
+const PHRASE_AGREEMENT_CONFIDENCE = 0.5;
+
+/**
+ * The weightiest verb phrase both claims contain, when their actors do not contradict it (they
+ * share one, or one side names nobody: "he was convicted of …").
+ */
+function sharedPhrase(a: Profile, b: Profile): string | null {
+  if (a.actors.size && b.actors.size && ![...a.actors].some((x) => b.actors.has(x))) return null;
+  let best: string | null = null;
+  let bestWeight = PHRASE_MIN_WEIGHT;
+  for (const [key, site] of a.phrases) {
+    const other = b.phrases.get(key);
+    if (other && Math.min(site.weight, other.weight) >= bestWeight) {
+      best = key;
+      bestWeight = Math.min(site.weight, other.weight);
+    }
+  }
+  return best;
+}
+
+/**
+ * Explanation and `partial` of an agreement found through a shared phrase: the phrase as the
+ * shorter account words it, and the longer account's wording when it coordinates more with it.
+ */
+function phraseAgreement(
+  key: string,
+  a: Profile,
+  b: Profile,
+  articlesById: Map<string, Article>,
+): [string, boolean | undefined] {
+  const [inA, inB] = [phraseInContext(a, key), phraseInContext(b, key)];
+  const [narrow, wide, wideSide] =
+    inA.extra && !inB.extra ? [inB, inA, a] : inB.extra && !inA.extra ? [inA, inB, b] : [inA, null, null];
+  const names = `${outletName(articlesById.get(a.claim.article))} and ${outletName(articlesById.get(b.claim.article))}`;
+  if (!wide || !wideSide) return [`${names} both report “${narrow.text}”.`, undefined];
+  return [
+    `${names} both report “${narrow.text}”; ${outletName(articlesById.get(wideSide.claim.article))} reports more: “${wide.text}”.`,
+    true,
+  ];
+}
+
+/** Coordinating words that join another item to a shared phrase ("arson and inciting violence"). */
+const COORDINATORS = new Set(['and', 'or', ',', '&']);
+
+/**
+ * The shared phrase as written in one claim, widened over an item coordinated with it, and the
+ * extra item's lemma when there is one: "arson and inciting violence" → extra "arson".
+ */
+function phraseInContext(p: Profile, key: string): { text: string; extra: string | null } {
+  const at = p.phrases.get(key)!.at;
+  let start = at;
+  let end = at + 1;
+  let extra: string | null = null;
+  const before = p.tokens[at - 2];
+  const after = p.tokens[at + 3];
+  if (before && COORDINATORS.has(p.tokens[at - 1]!.norm) && PHRASE_POS.has(before.pos)) {
+    start = at - 2;
+    extra = lemmaOf(before);
+  } else if (after && COORDINATORS.has(p.tokens[at + 2]?.norm ?? '') && PHRASE_POS.has(after.pos)) {
+    end = at + 3;
+    extra = lemmaOf(after);
+  }
+  const text = p.claim.text.slice(p.tokens[start]!.start - p.claim.start, p.tokens[end]!.end - p.claim.start);
+  return { text, extra };
 }
 
 /** Rarity weights are capped so one unknown name cannot outweigh the rest of a clause. */
@@ -239,6 +362,8 @@ interface PairScore {
   b: Profile;
   score: number;
   common: number;
+  /** A weighty verb phrase both contain (sharedPhrase), set when the score alone is too low to agree. */
+  phrase?: string;
 }
 
 function pairScore(a: Profile, b: Profile): PairScore {
@@ -328,6 +453,25 @@ const EXPECTATION_WORDS = new Set([
   'goal',
 ]);
 
+/**
+ * Words that set a clause after the events it follows ("operations resumed … with four berths
+ * working"): a figure there describes the state once things restarted, not the one during the
+ * events, so it does not contradict a figure reported for the events themselves ("all nine
+ * berths" shut by the strike). Verb forms only, as written: a noun such as "return" is too loose.
+ */
+const RESUMPTION_WORDS = new Set([
+  'resumed',
+  'resumes',
+  'resuming',
+  'reopened',
+  'reopens',
+  'reopening',
+  'restarted',
+  'restarts',
+  'restarting',
+  'afterwards',
+]);
+
 /** Count units too general to say two counts are of the same thing. */
 const GENERIC_UNITS = new Set(['person', 'people', 'time', 'thing', 'item', '']);
 /** Content words this many tokens either side of a quantity say what it counts or measures. */
@@ -342,10 +486,10 @@ const ANCHOR_WINDOW = 5;
 const ANCHOR_MIN_COSINE = 0.7;
 
 /**
- * Two counts of the same thing ("300 workers" / "3,000 workers") match on the unit alone. Known
- * cost: "four berths working" (Wednesday) / "all nine berths" shut (during the strike) are two
- * moments yet conflict; their context cosine (0.66) is above the workers' (0.62), so no context
- * threshold separates them.
+ * Two counts of the same thing ("300 workers" / "3,000 workers") match on the unit alone.
+ * "four berths working" (Wednesday) / "all nine berths" shut (during the strike) are two moments
+ * whose context cosine (0.66) is above the workers' (0.62), so no context threshold separates
+ * them; RESUMPTION_WORDS does, in quantityConflict.
  */
 function anchorsMatch(a: QuantityAnchor, b: QuantityAnchor): boolean {
   if (a.unit !== null && a.unit === b.unit) return true;
@@ -379,6 +523,8 @@ function quantityConflict(
     if (!qb) continue;
     // An expected or planned figure ("economists predicted 1 million jobs") is not a reported one.
     if (qa.expectation !== qb.expectation) continue;
+    // A figure after a resumption and one from the events themselves are two moments.
+    if (qa.resumption !== qb.resumption) continue;
     used.add(qa.quantity).add(qb.quantity);
     const anchorWords = new Set([...qa.lemmas, ...qb.lemmas]);
     const topic =
@@ -611,7 +757,9 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
       if (profiles[i]!.claim.article === profiles[j]!.claim.article) continue;
       const pair = pairScore(profiles[i]!, profiles[j]!);
       for (const p of [pair.a, pair.b]) bestScore.set(p, Math.max(bestScore.get(p) ?? 0, pair.score));
-      if (pair.score >= CONFLICT_MIN_SCORE) pairs.push(pair);
+      const phrase = pair.score < AGREE_MIN_SCORE ? sharedPhrase(pair.a, pair.b) : null;
+      if (phrase) pairs.push({ ...pair, phrase });
+      else if (pair.score >= CONFLICT_MIN_SCORE) pairs.push(pair);
     }
   }
   pairs.sort((x, y) => y.score - x.score);
@@ -646,6 +794,7 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
     (partnerIn.get(y.id) ?? partnerIn.set(y.id, new Set()).get(y.id)!).add(x.article);
   };
   for (const pair of pairs) {
+    if (pair.score < CONFLICT_MIN_SCORE) continue;
     const { a, b } = pair;
     const close = pair.score >= CLOSE_PAIR_MIN_SCORE;
     const slotConflict =
@@ -680,13 +829,18 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
   // Agreements: best-first, each claim matched with at most one claim per other article
   // (a figure, date or place conflict partner counts: that pair is the same event).
   for (const pair of pairs) {
-    if (pair.score < AGREE_MIN_SCORE) break;
+    if (pair.score < AGREE_MIN_SCORE && !pair.phrase) continue;
     const { a, b } = pair;
     if (conflicted.has(`${a.claim.id}|${b.claim.id}`)) continue;
     if (partnerIn.get(a.claim.id)?.has(b.claim.article) || partnerIn.get(b.claim.id)?.has(a.claim.article))
       continue;
     pairUp(a.claim, b.claim);
     aligned.add(a.claim.id).add(b.claim.id);
+    if (pair.phrase) {
+      const [explanation, partial] = phraseAgreement(pair.phrase, a, b, articlesById);
+      add('agreed', [a.claim, b.claim], explanation, PHRASE_AGREEMENT_CONFIDENCE, partial);
+      continue;
+    }
     const coverA = a.total ? pair.common / a.total : 0;
     const coverB = b.total ? pair.common / b.total : 0;
     const [narrow, wide] = coverA >= coverB ? [a, b] : [b, a];

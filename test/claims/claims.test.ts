@@ -35,6 +35,18 @@ describe('conflicts', () => {
     assert.match(conflict.explanation, /6 years \(Outlet A\) vs seven-year \(Outlet B\)/);
   });
 
+  test('a count after a resumption is a later moment, not a rival figure', () => {
+    const texts = [
+      'The blockade closed all twelve gates of the Osterby freight yard for a week.',
+      'Traffic at the Osterby freight yard resumed on Monday, with five gates open under guard.',
+    ];
+    const later = analyse(texts);
+    assert.equal(alignmentOf(later, 'conflict', 'twelve gates', 'five gates'), undefined);
+    // The same two figures for the same moment do conflict.
+    const same = analyse([texts[0]!, 'The blockade closed five gates of the Osterby freight yard for a week.']);
+    assert.ok(alignmentOf(same, 'conflict', 'twelve gates', 'five gates'));
+  });
+
   test('a count: 40 vs 400 detained', () => {
     const r = analyse([
       'Police detained 40 protesters outside the ministry of transport on Friday.',
@@ -84,6 +96,28 @@ describe('agreement and omission', () => {
     assert.ok(agreed);
     assert.equal(agreed.partial, true);
     assert.match(agreed.explanation, /arson/);
+  });
+
+  test('partial agreement through a shared verb phrase when the clauses around it differ', () => {
+    const r = analyse([
+      'Mara Dunn filmed the message from the Greywater jail where she has been held since 2019 for inciting violence at the dock blockades.',
+      'Greywater has two ferry terminals. She was found guilty of arson and inciting violence.',
+    ]);
+    const agreed = alignmentOf(r, 'agreed', 'held since 2019', 'arson and inciting violence');
+    assert.ok(agreed, r.alignments.map((a) => `${a.kind}: ${a.explanation}`).join('\n'));
+    assert.equal(agreed.partial, true);
+    assert.match(
+      agreed.explanation,
+      /both report “inciting violence”; Outlet B reports more: “arson and inciting violence”/,
+    );
+  });
+
+  test('a shared verb phrase does not join claims about different people', () => {
+    const r = analyse([
+      'Mara Dunn was jailed in Greywater for inciting violence at the dock blockades last spring.',
+      'The court in Osterby acquitted Tobias Venn, a ferry pilot, of arson and inciting violence.',
+    ]);
+    assert.equal(alignmentOf(r, 'agreed', 'Mara Dunn', 'Tobias Venn'), undefined);
   });
 
   test('a fact only one outlet reports is unique, and appears in the brief', () => {

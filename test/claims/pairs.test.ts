@@ -30,17 +30,18 @@ interface Gold {
 
 /**
  * Floors pinned at or a little under the figures measured when the gold file was written:
- * conflicts P 0.80 R 1.00 (the berths 4 vs 9 is a false conflict), agreed P 0.86 R 0.86 (Atlantic
+ * conflicts P 0.80 R 1.00 (the berths 4 vs 9 was a false conflict; since RESUMPTION_WORDS in
+ * src/claims/align.ts, P 1.00 and unique R 0.86), agreed P 0.86 R 0.86 (Atlantic
  * Meridian's diversion is wrongly agreed with the Calvo Bay dockers; "the strike ended on
  * Tuesday" sits in the duration conflict instead), unique R 0.79, quotes P 1.00 R 1.00.
  * Raise them when the figures rise; lower them only on purpose.
  */
 const FLOORS = {
-  conflictPrecision: 0.75,
+  conflictPrecision: 0.95,
   conflictRecall: 0.9,
   agreedPrecision: 0.7,
   agreedRecall: 0.8,
-  uniqueRecall: 0.75,
+  uniqueRecall: 0.8,
   quotePrecision: 0.9,
   quoteRecall: 0.9,
 };
@@ -93,8 +94,9 @@ describe('harbour-strike pair against its gold file', () => {
     for (const q of r.quotes) assert.equal(texts.get(q.article)!.slice(q.start, q.end), q.text);
   });
 
-  test('conflicts: precision and recall floors', () => {
+  test('conflicts: precision and recall floors', (t) => {
     const s = pairScores(r, 'conflict', gold.conflicts, herald, freePress);
+    t.diagnostic(`conflict precision ${s.precision.toFixed(2)} recall ${s.recall.toFixed(2)}`);
     assert.ok(
       s.recall >= FLOORS.conflictRecall,
       `conflict recall ${s.recall}; missed ${s.missed.join('; ')}`,
@@ -105,8 +107,9 @@ describe('harbour-strike pair against its gold file', () => {
     );
   });
 
-  test('agreements: precision and recall floors', () => {
+  test('agreements: precision and recall floors', (t) => {
     const s = pairScores(r, 'agreed', gold.agreed, herald, freePress);
+    t.diagnostic(`agreed precision ${s.precision.toFixed(2)} recall ${s.recall.toFixed(2)}`);
     assert.ok(s.recall >= FLOORS.agreedRecall, `agreed recall ${s.recall}; missed ${s.missed.join('; ')}`);
     assert.ok(
       s.precision >= FLOORS.agreedPrecision,
@@ -114,7 +117,7 @@ describe('harbour-strike pair against its gold file', () => {
     );
   });
 
-  test('facts only one side reports are unique', () => {
+  test('facts only one side reports are unique', (t) => {
     const uniqueClaims = new Set(r.alignments.filter((a) => a.kind === 'unique').flatMap((a) => a.claims));
     const items = [
       ...gold.unique.herald.map((s) => [herald, s] as const),
@@ -124,6 +127,7 @@ describe('harbour-strike pair against its gold file', () => {
       r.claims.some((c) => c.article === article && c.text.includes(snippet) && uniqueClaims.has(c.id)),
     );
     const recall = found.length / items.length;
+    t.diagnostic(`unique recall ${recall.toFixed(2)}`);
     assert.ok(
       recall >= FLOORS.uniqueRecall,
       `unique recall ${recall}; missed ${items
@@ -133,7 +137,7 @@ describe('harbour-strike pair against its gold file', () => {
     );
   });
 
-  test('quotes and speakers: precision and recall floors', () => {
+  test('quotes and speakers: precision and recall floors', (t) => {
     const goldQuotes = [
       ...gold.quotes.herald.map((q) => ({ ...q, article: herald })),
       ...gold.quotes.freePress.map((q) => ({ ...q, article: freePress })),
@@ -153,6 +157,7 @@ describe('harbour-strike pair against its gold file', () => {
       q.article === g.article && q.text.startsWith(g.text) && speakerOk(q, g.speaker);
     const recall = goldQuotes.filter((g) => r.quotes.some((q) => matches(q, g))).length / goldQuotes.length;
     const precision = r.quotes.filter((q) => goldQuotes.some((g) => matches(q, g))).length / r.quotes.length;
+    t.diagnostic(`quote precision ${precision.toFixed(2)} recall ${recall.toFixed(2)}`);
     assert.ok(recall >= FLOORS.quoteRecall, `quote recall ${recall}`);
     assert.ok(precision >= FLOORS.quotePrecision, `quote precision ${precision}`);
   });
@@ -204,6 +209,18 @@ describe('seed pair', skipUnlessShared('seeds', SEED_TELESUR), () => {
 
   test('violent protests with 43 deaths vs peaceful protests', () => {
     assert.ok(conflictWith(/43 people/, /peaceful/));
+  });
+
+  test('partial agreement: inciting violence vs arson and inciting violence', () => {
+    const agreed = r.alignments.find(
+      (a) =>
+        a.kind === 'agreed' &&
+        claimsOf(a).some((c) => c.article === telesur && /inciting violence/.test(c.text)) &&
+        claimsOf(a).some((c) => c.article === other && /arson and inciting violence/.test(c.text)),
+    );
+    assert.ok(agreed);
+    assert.equal(agreed.partial, true);
+    assert.match(agreed.explanation, /arson/);
   });
 
   test('unique to the first: the 2002 coup attempt, Tintori meeting Trump', () => {
