@@ -2,7 +2,7 @@
  * `parallax watch <feed-or-opml>... [--every 15m] [--once] [--db PATH] [--allow-private]`:
  * polls feeds into the store and groups new articles into stories; a summary line per run.
  */
-import { InvalidArgumentError, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { openStore, resolveStorePath } from '../../store/index.ts';
 import { FeedWatcher, formatSummary } from '../../stories/index.ts';
 
@@ -29,7 +29,7 @@ export function registerWatch(program: Command): void {
     .command('watch')
     .description('poll RSS/Atom feeds (or OPML lists of them), store new articles and group them into stories')
     .argument('<feeds...>', 'feed URLs, OPML URLs or OPML files')
-    .option('--every <duration>', 'time between polls (90s, 15m, 1h)', parseInterval, parseInterval(DEFAULT_EVERY))
+    .addOption(new Option('--every <duration>', 'time between polls (90s, 15m, 1h)').argParser(parseInterval).default(parseInterval(DEFAULT_EVERY), DEFAULT_EVERY))
     .option('--once', 'poll once and exit (for cron)')
     .option('--db <path>', 'the store file (default: PARALLAX_DB or the user data folder)')
     .option('--allow-private', 'allow feeds on loopback and private addresses')
