@@ -17,6 +17,7 @@
  */
 import type { Actor, Alignment, Article, Claim, Doc, Quantity, Token } from '../model/index.ts';
 import { cosine, rarityWeight, sentenceVector } from '../language/vectors.ts';
+import { articleName, capitalised } from '../text/names.ts';
 import { ANTONYM_GROUPS } from './lexicon.ts';
 
 /**
@@ -313,7 +314,9 @@ function phraseAgreement(
   const [inA, inB] = [phraseInContext(a, key), phraseInContext(b, key)];
   const [narrow, wide, wideSide] =
     inA.extra && !inB.extra ? [inB, inA, a] : inB.extra && !inA.extra ? [inA, inB, b] : [inA, null, null];
-  const names = `${outletName(articlesById.get(a.claim.article))} and ${outletName(articlesById.get(b.claim.article))}`;
+  const names = capitalised(
+    `${outletName(articlesById.get(a.claim.article))} and ${outletName(articlesById.get(b.claim.article))}`,
+  );
   if (!wide || !wideSide) return [`${names} both report “${narrow.text}”.`, undefined];
   return [
     `${names} both report “${narrow.text}”; ${outletName(articlesById.get(wideSide.claim.article))} reports more: “${wide.text}”.`,
@@ -669,19 +672,10 @@ function nounNear(p: Profile, word: string): string | null {
   return null;
 }
 
-/** How an explanation names an outlet: its name, else its title, else the file or URL it came from. */
+/** How an explanation names an article: the one rule of src/text/names.ts, which the report uses too. */
 export function outletName(article: Article | undefined): string {
-  if (!article) return 'one outlet';
-  if (article.source) return article.source;
-  if (article.title)
-    return article.title.length > TITLE_AS_NAME_MAX_CHARS
-      ? `${article.title.slice(0, TITLE_AS_NAME_MAX_CHARS).replace(/\s+\S*$/, '')} …`
-      : article.title;
-  return article.origin.split(/[\\/]/).filter(Boolean).at(-1) || article.id;
+  return article ? articleName(article) : 'one outlet';
 }
-
-/** A headline standing in for an outlet's name is cut to this many characters. */
-const TITLE_AS_NAME_MAX_CHARS = 32;
 
 /** A short, readable excerpt of a claim's text. */
 export function excerpt(text: string, max = EXCERPT_MAX_CHARS): string {
@@ -846,7 +840,9 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
     const [narrow, wide] = coverA >= coverB ? [a, b] : [b, a];
     const partial =
       Math.max(coverA, coverB) >= PARTIAL_COVERED && wide.total - pair.common >= PARTIAL_MIN_EXTRA_WEIGHT;
-    const sources = `${outletName(articlesById.get(a.claim.article))} and ${outletName(articlesById.get(b.claim.article))}`;
+    const sources = capitalised(
+      `${outletName(articlesById.get(a.claim.article))} and ${outletName(articlesById.get(b.claim.article))}`,
+    );
     let explanation = `${sources} both report: ${excerpt(narrow.claim.text)}`;
     if (partial) {
       const extra = [...wide.weights.entries()]
@@ -913,7 +909,7 @@ function mergeAgreements(alignments: Alignment[], claims: Claim[], articlesById:
         .map((id) => byId.get(id)!)
         .sort((x, y) => x.text.length - y.text.length)[0]!;
       existing.explanation =
-        `${names.slice(0, -1).join(', ')} and ${names.at(-1)} all report: ${excerpt(shortest.text)}${existing.partial ? ' (some report more)' : ''}`.replace(
+        `${capitalised(names.slice(0, -1).join(', '))} and ${names.at(-1)} all report: ${excerpt(shortest.text)}${existing.partial ? ' (some report more)' : ''}`.replace(
           /([^.!])$/,
           '$1.',
         );

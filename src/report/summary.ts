@@ -3,10 +3,14 @@
  * share of voice per article, the label table and the strongest framing findings.
  */
 import type { Article, Comparison, FramingFinding } from '../model/index.ts';
+import { articleName } from '../text/names.ts';
 
-/** The name a reader knows an article by: its outlet, else its title, else its id. */
+/**
+ * The name a reader knows an article by: the rule of src/text/names.ts, the same one the
+ * alignment explanations use, so a heading and an explanation never name one article two ways.
+ */
 export function outletName(article: Article): string {
-  return article.source ?? article.title ?? article.id;
+  return articleName(article);
 }
 
 export function countWords(text: string): number {
@@ -97,7 +101,10 @@ export function speakerDisplayName(c: Comparison, quotedBy: string): string {
 /** Findings in the outlets' own voice first, then by score. */
 export function topFindings(c: Comparison, limit: number): FramingFinding[] {
   return [...c.framing]
-    .sort((a, b) => Number(a.quotedBy !== null) - Number(b.quotedBy !== null) || b.score - a.score || a.start - b.start)
+    .sort(
+      (a, b) =>
+        Number(a.quotedBy !== null) - Number(b.quotedBy !== null) || b.score - a.score || a.start - b.start,
+    )
     .slice(0, limit);
 }
 
@@ -106,6 +113,9 @@ export function topFindings(c: Comparison, limit: number): FramingFinding[] {
  * to; explanations that merely restate the item ("Only X reports: <item>") are left out.
  */
 export function addsToItem(explanation: string, itemText: string): boolean {
-  const core = itemText.replace(/\s*\([^)]*\)\s*$/, '').replace(/\s*…\s*$/, '').trim();
+  const core = itemText
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/\s*…\s*$/, '')
+    .trim();
   return core.length > 0 && !explanation.includes(core);
 }
