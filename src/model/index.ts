@@ -258,7 +258,24 @@ export interface ArticleScores {
   voices: number;
   /** Probability the article is hyperpartisan, 0 … 1. */
   hyperpartisan?: number;
-  [key: string]: number | undefined | Record<string, number>;
+  /** Share of the article's words quoted from each speaker (actor id, else the name as written), 0 … 1. */
+  voiceShare?: Record<string, number>;
+  /** Quoted words per speaker, same keys as `voiceShare`. */
+  voiceWords?: Record<string, number>;
+  /** Share of the article's words outside any quotation: the outlet's own voice, 0 … 1. */
+  ownVoice?: number;
+  /** Each speaker's side as the article presents it, same keys as `voiceShare`. */
+  voiceSides?: Record<string, VoiceSide>;
+  [key: string]: number | undefined | Record<string, number> | Record<string, VoiceSide>;
+}
+
+/** Sides a speaker can be placed on from the article's own words; "unclear" when it does not say. */
+export type Side = 'government' | 'opposition' | 'labour' | 'security' | 'unclear';
+
+export interface VoiceSide {
+  side: Side;
+  /** What placed them: the label or words, quoted ("labelled “opposition leader”"). */
+  reason: string;
 }
 
 // ───────────────────────────── comparison ─────────────────────────────
