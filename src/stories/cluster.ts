@@ -95,6 +95,12 @@ const MEMBER_TERMS = 40;
 /** Time feature scale (e^-1 at one day): 12 h and 48 h, tried with windows of 48 h and 72 h, scored lower on the tune half. */
 const TIME_SCALE_MS = 24 * 3600 * 1000;
 
+/** Never written to: frozen stories share them (see sweep and join). */
+const FROZEN_VECTOR: Vector = new Map();
+const FROZEN_SET = new Set<string>();
+const FROZEN_MEMBERS: StoryState['members'] = [];
+const FROZEN_NORMS: StoryState['norms'] = { title: 0, text: 0, names: 0 };
+
 interface StoryState {
   id: string;
   /** Creation order: ties go to the older story. */
@@ -248,12 +254,11 @@ export class StoryClusterer {
     for (const story of this.active) {
       if (story.lastTime >= expiry) continue;
       story.headline = centralTitle(story);
-      story.title = new Map();
-      story.text = new Map();
-      story.names = new Map();
-      story.members = [];
-      story.norms = { title: 0, text: 0, names: 0 };
-      story.indexed = new Set();
+      // Shared empty stand-ins: a frozen story costs only its record (join() gives fresh ones back).
+      story.title = story.text = story.names = FROZEN_VECTOR;
+      story.members = FROZEN_MEMBERS;
+      story.norms = FROZEN_NORMS;
+      story.indexed = story.sourceSet = FROZEN_SET;
       this.active.delete(story);
     }
     for (const [term, postings] of [...this.index]) this.dropExpired(term, postings);
@@ -329,6 +334,13 @@ export class StoryClusterer {
     if (!this.active.has(story)) {
       // A late article for a frozen story (only via restore or an explicit assign): revive it.
       story.headline = null;
+      story.title = new Map();
+      story.text = new Map();
+      story.names = new Map();
+      story.members = [];
+      story.norms = { title: 0, text: 0, names: 0 };
+      story.indexed = new Set();
+      story.sourceSet = new Set(story.sources);
       this.active.add(story);
     }
     if (++this.sinceSweep >= SWEEP_EVERY) {
