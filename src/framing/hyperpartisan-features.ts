@@ -50,7 +50,8 @@ export interface ArticleInput {
   text: string;
 }
 
-function lexicalBag(input: ArticleInput): FeatureBag {
+/** Body word unigrams and bigrams and title words, with sublinear term frequency (1 + ln tf). */
+export function articleNgramBag(input: ArticleInput): FeatureBag {
   const bag: FeatureBag = new Map();
   const tokens = wordTokens(input.text);
   tokens.forEach((token, i) => {
@@ -116,7 +117,7 @@ export function articleFeatureParts(input: ArticleInput, biasModel: SentenceBias
   const signals = vectorize(signalBag(input, biasModel), bits);
   const scaled = { indices: signals.indices, values: signals.values.map((v) => v * SIGNAL_SCALE) };
   return {
-    lexical: vectorize(lexicalBag(input), bits),
+    lexical: vectorize(articleNgramBag(input), bits),
     rest: appendDense(scaled, meanWordVector(wordTokens(input.text)).map((v) => v * WORD_VECTOR_SCALE), 1 << bits),
   };
 }

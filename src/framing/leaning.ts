@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { ParallaxError } from '../errors.ts';
 import type { Doc } from '../model/index.ts';
-import { addFeature, loadQuantizedModel, normalizeL2, predictCompact, vectorize, wordTokens, type FeatureBag, type LoadedLogisticModel, type QuantizedLogisticModel, type SparseVector } from './linear.ts';
+import { articleNgramBag } from './hyperpartisan-features.ts';
+import { loadQuantizedModel, normalizeL2, predictCompact, vectorize, type LoadedLogisticModel, type QuantizedLogisticModel, type SparseVector } from './linear.ts';
 
 export const LEANINGS = ['left', 'center', 'right'] as const;
 export type Leaning = (typeof LEANINGS)[number];
@@ -26,15 +27,7 @@ export const LEANING_MODEL_URL = new URL('../../resources/framing/leaning-model.
 
 /** Title and body word unigrams and bigrams, sublinear tf, unit length. */
 export function leaningFeatureVector(title: string, text: string, bits = LEANING_HASH_BITS): SparseVector {
-  const bag: FeatureBag = new Map();
-  const tokens = wordTokens(text);
-  tokens.forEach((token, i) => {
-    addFeature(bag, `w:${token}`);
-    if (i > 0) addFeature(bag, `b:${tokens[i - 1]}_${token}`);
-  });
-  for (const token of wordTokens(title)) addFeature(bag, `t:${token}`);
-  for (const [name, count] of bag) bag.set(name, 1 + Math.log(count));
-  return normalizeL2(vectorize(bag, bits));
+  return normalizeL2(vectorize(articleNgramBag({ title, text }), bits));
 }
 
 /** One-vs-rest probabilities renormalised to sum to 1. */
