@@ -121,7 +121,7 @@ function reasonFor(models: PtcModels, result: SpanTechnique, quotedBy: string | 
   const parts = [`${result.technique.replace(/_/g, ' ')} (p=${result.probability.toFixed(2)})`];
   if (words.length) parts.push(`trigger words ${words.join(', ')}`);
   if (cues.length) parts.push([...new Set(cues)].slice(0, REASON_FEATURES).join(', '));
-  if (!words.length && !cues.length) parts.push('from the wording around the span');
+  if (!words.length && !cues.length) parts.push('learned from the word forms and context of the span');
   if (quotedBy) parts.push(`inside a quotation by ${quotedBy}`);
   return parts.join('; ');
 }

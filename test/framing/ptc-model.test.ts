@@ -9,11 +9,11 @@ import { sharedPath, skipUnlessShared } from '../support/shared.ts';
 const SUBSET = 20;
 /**
  * Floors on that subset, pinned a little under what the committed weights reach on it
- * (2026-11-26: span F1 0.372, technique micro-F1 0.600; the whole dev split is in
+ * (2026-11-26: span F1 0.372, technique micro-F1 0.615; the whole dev split is in
  * docs/EVALUATION.md). Lower only on purpose, after retraining.
  */
 const SPAN_F1_FLOOR = 0.35;
-const TECHNIQUE_F1_FLOOR = 0.56;
+const TECHNIQUE_F1_FLOOR = 0.58;
 
 test('the trained PTC resources load and cover the 14 techniques', () => {
   const models = loadPtcModels();
