@@ -5,7 +5,8 @@
  *  2. quotes    — `extractQuotes` per article: the quoted words, cue and speaker as written
  *  3. actors    — `resolveActors` across articles (labels need the quotes for `quotedBy`),
  *                 then `attributeQuotes` links each quote to its speaker actor
- *  4. framing   — `detectFraming` per article, then `scoreArticle`
+ *  4. framing   — `detectFraming` per article, then `scoreArticle`; the quotes stage adds the
+ *                 share of voice (`shareOfVoice`) to the same per-article scores
  *  5. claims    — `extractClaims` per article, `alignClaims` across them, `buildBrief`
  *
  * Each stage reads only the typed results of the stages before it.
@@ -17,7 +18,7 @@ import { ParallaxError } from '../errors.ts';
 import { detectFraming, scoreArticle } from '../framing/index.ts';
 import { annotate } from '../language/index.ts';
 import type { Article, ArticleScores, Comparison, FramingFinding } from '../model/index.ts';
-import { extractQuotes } from '../quotes/index.ts';
+import { extractQuotes, shareOfVoice, voiceScores } from '../quotes/index.ts';
 
 export interface CompareOptions {
   /** Fixes `createdAt` (tests, reproducible reports). */
@@ -47,7 +48,10 @@ export function compare(articles: Article[], options: CompareOptions = {}): Comp
     const own = quotes.filter((q) => q.article === doc.article.id);
     const findings = detectFraming(doc, own);
     framing.push(...findings);
-    scores[doc.article.id] = scoreArticle(doc, findings, own);
+    scores[doc.article.id] = {
+      ...scoreArticle(doc, findings, own),
+      ...voiceScores(shareOfVoice(doc, own, actors)),
+    };
   }
 
   const claims = docs.flatMap((doc) =>

@@ -26,6 +26,14 @@ import { findQuotedPassages, paragraphsOf, type Paragraph, type QuotedPassage } 
 
 export { findQuotedPassages, type QuotedPassage } from './marks.ts';
 export { reportVerbLemma } from './lexicon.ts';
+export {
+  shareOfVoice,
+  speakerSide,
+  voiceScores,
+  UNATTRIBUTED_KEY,
+  type ShareOfVoice,
+  type SpeakerVoice,
+} from './voices.ts';
 
 /**
  * A quote of this many words or fewer with no cue in its sentence is a scare quote

@@ -7,7 +7,7 @@
  * view; `REPORT_CSS` and `REPORT_SCRIPT` go with it. All article text passes through
  * `markupText`/`escapeHtml`: nothing from an article is ever emitted as markup.
  */
-import type { AlignmentKind, Article, BriefItem, Comparison, Technique } from '../model/index.ts';
+import type { AlignmentKind, Article, BriefItem, Comparison, Technique, VoiceSide } from '../model/index.ts';
 import { escapeHtml, markupText, type MarkupSpan } from './spans.ts';
 import { addsToItem, labelTable, outletName, speakerDisplayName, topFindings, voicesByArticle } from './summary.ts';
 
@@ -242,6 +242,11 @@ function renderLabelTable(c: Comparison): string {
 <p class="px-note">Plain: the outlet's own word. “Quoted”: a speaker's word the outlet reports.</p></section>`;
 }
 
+/** A speaker's side after their share, with the reason on hover; nothing when the article leaves it unclear. */
+function sideNote(side: VoiceSide | null): string {
+  return side && side.side !== 'unclear' ? ` <span class="px-side" title="${e(side.reason)}">(${e(side.side)})</span>` : '';
+}
+
 function renderVoices(c: Comparison): string {
   const voices = voicesByArticle(c);
   const colour = new Map<string, string>();
@@ -256,18 +261,23 @@ function renderVoices(c: Comparison): string {
       const segments = v.speakers
         .map((s) => {
           const w = Math.max(0, s.share * barWidth);
-          const rect = `<rect x="${x.toFixed(1)}" y="${i * rowHeight + 4}" width="${w.toFixed(1)}" height="16" fill="${colour.get(s.name)}"><title>${e(`${s.name}: ${s.words} words, ${Math.round(s.share * 100)}%`)}</title></rect>`;
+          const rect = `<rect x="${x.toFixed(1)}" y="${i * rowHeight + 4}" width="${w.toFixed(1)}" height="16" fill="${colour.get(s.name)}"><title>${e(`${s.name}: ${s.words} words, ${Math.round(s.share * 100)}%${s.side ? ` — ${s.side.side}: ${s.side.reason}` : ''}`)}</title></rect>`;
           x += w;
           return rect;
         })
         .join('');
-      const own = `<rect x="${x.toFixed(1)}" y="${i * rowHeight + 4}" width="${Math.max(0, width - x).toFixed(1)}" height="16" fill="#d9d6cf"><title>${e(`Own voice: ${v.ownWords} words, ${Math.round(v.ownShare * 100)}%`)}</title></rect>`;
+      const own = !v.known
+        ? ''
+        : `<rect x="${x.toFixed(1)}" y="${i * rowHeight + 4}" width="${Math.max(0, width - x).toFixed(1)}" height="16" fill="#d9d6cf"><title>${e(`Own voice: ${Math.round(v.ownShare * 100)}%`)}</title></rect>`;
       return `<text x="0" y="${i * rowHeight + 17}" class="px-svg-label">${i + 1}</text>${segments}${own}`;
     })
     .join('');
   const legend = voices
     .map((v, i) => {
-      const speakers = v.speakers.map((s) => `<span class="px-swatch" style="background:${colour.get(s.name)}"></span>${e(s.name)} ${Math.round(s.share * 100)}%`).join(' · ');
+      if (!v.known) return `<li><span class="px-chip">${i + 1}</span> <span class="px-none">no share-of-voice figures in this report</span></li>`;
+      const speakers = v.speakers
+        .map((s) => `<span class="px-swatch" style="background:${colour.get(s.name)}"></span>${e(s.name)} ${Math.round(s.share * 100)}%${sideNote(s.side)}`)
+        .join(' · ');
       return `<li><span class="px-chip">${i + 1}</span> ${speakers || '<span class="px-none">no quoted speakers</span>'} · <span class="px-swatch" style="background:#d9d6cf"></span>own voice ${Math.round(v.ownShare * 100)}%</li>`;
     })
     .join('');

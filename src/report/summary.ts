@@ -2,7 +2,7 @@
  * Figures derived from a Comparison that more than one renderer shows: outlet names, the
  * share of voice per article, the label table and the strongest framing findings.
  */
-import type { Article, Comparison, FramingFinding } from '../model/index.ts';
+import type { Article, Comparison, FramingFinding, VoiceSide } from '../model/index.ts';
 import { articleName } from '../text/names.ts';
 
 /**
@@ -13,51 +13,53 @@ export function outletName(article: Article): string {
   return articleName(article);
 }
 
-export function countWords(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
-}
-
 export interface Voice {
-  /** Actor id, or null when the quote has no resolved speaker. */
+  /** The key in `scores[article].voiceShare`: an actor id, else the name as written. */
+  key: string;
+  /** Actor id, or null when the speaker is not a known actor. */
   actor: string | null;
   name: string;
   words: number;
   /** Share of the article's words, 0 … 1. */
   share: number;
+  /** The speaker's side as the article presents it, and why; null when the report has none. */
+  side: VoiceSide | null;
 }
 
 export interface ArticleVoices {
   article: string;
-  totalWords: number;
-  /** Words outside any quotation: the outlet's own voice. */
-  ownWords: number;
+  /** False when the report carries no share-of-voice figures for this article (an older report). */
+  known: boolean;
+  /** Share of words outside any quotation: the outlet's own voice. */
   ownShare: number;
   /** Quoted speakers, most words first. */
   speakers: Voice[];
 }
 
-/** Who speaks in each article and how much of it, in words. */
+/**
+ * Who speaks in each article and how much of it, as the quotes stage measured it
+ * (`scores[article].voiceShare`, `voiceWords`, `ownVoice`, `voiceSides`); nothing is recounted here.
+ */
 export function voicesByArticle(c: Comparison): ArticleVoices[] {
   const actorNames = new Map(c.actors.map((a) => [a.id, a.name]));
   return c.articles.map((article) => {
-    const totalWords = Math.max(1, countWords(article.text));
-    const bySpeaker = new Map<string, Voice>();
-    let quotedWords = 0;
-    for (const q of c.quotes) {
-      if (q.article !== article.id) continue;
-      const words = countWords(article.text.slice(q.start, q.end));
-      quotedWords += words;
-      const name = (q.speaker ? actorNames.get(q.speaker) : undefined) ?? q.speakerName ?? 'unattributed';
-      const key = q.speaker ?? `name:${name.toLowerCase()}`;
-      const voice = bySpeaker.get(key) ?? { actor: q.speaker, name, words: 0, share: 0 };
-      voice.words += words;
-      bySpeaker.set(key, voice);
-    }
-    const speakers = [...bySpeaker.values()]
-      .map((v) => ({ ...v, share: v.words / totalWords }))
-      .sort((a, b) => b.words - a.words || a.name.localeCompare(b.name));
-    const ownWords = Math.max(0, totalWords - quotedWords);
-    return { article: article.id, totalWords, ownWords, ownShare: ownWords / totalWords, speakers };
+    const scores = c.scores[article.id];
+    const shares = scores?.voiceShare;
+    if (!shares || typeof scores.ownVoice !== 'number') return { article: article.id, known: false, ownShare: 0, speakers: [] };
+    const speakers = Object.entries(shares)
+      .map(([key, share]): Voice => {
+        const actor = actorNames.has(key) ? key : null;
+        return {
+          key,
+          actor,
+          name: actorNames.get(key) ?? key,
+          words: scores.voiceWords?.[key] ?? 0,
+          share,
+          side: scores.voiceSides?.[key] ?? null,
+        };
+      })
+      .sort((a, b) => b.share - a.share || a.name.localeCompare(b.name));
+    return { article: article.id, known: true, ownShare: scores.ownVoice, speakers };
   });
 }
 

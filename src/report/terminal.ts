@@ -121,7 +121,13 @@ export function renderTerminal(c: Comparison, options: { color: boolean }): stri
 
   section('VOICES (share of the article\'s words)');
   for (const v of voicesByArticle(c)) {
-    const parts = [`own voice ${percent(v.ownShare)}`, ...v.speakers.map((s) => `${s.name} ${percent(s.share)}`)];
+    if (!v.known) {
+      out.push(`  [${number.get(v.article)}] ${name.get(v.article)}: ${p.dim('(no share-of-voice figures in this report)')}`);
+      continue;
+    }
+    // A side is shown only where the article makes it clear; the reason is in the JSON report.
+    const side = (s: (typeof v.speakers)[number]): string => (s.side && s.side.side !== 'unclear' ? ` (${s.side.side})` : '');
+    const parts = [`own voice ${percent(v.ownShare)}`, ...v.speakers.map((s) => `${s.name} ${percent(s.share)}${side(s)}`)];
     out.push(...wrap(parts.join(' · '), TERMINAL_WIDTH, `  [${number.get(v.article)}] ${name.get(v.article)}: `, '      '));
   }
 

@@ -21,11 +21,15 @@ test('claims exports', () => {
 test('quotes exports', () => {
   assert.deepEqual(Object.keys(quotes).sort(), [
     'SCARE_QUOTE_MAX_WORDS',
+    'UNATTRIBUTED_KEY',
     'UNATTRIBUTED_MIN_WORDS',
     'extractQuotes',
     'findQuotedPassages',
     'findQuotes',
     'quotesInText',
     'reportVerbLemma',
+    'shareOfVoice',
+    'speakerSide',
+    'voiceScores',
   ]);
 });

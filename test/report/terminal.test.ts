@@ -15,7 +15,7 @@ test('plain output has the brief, the label table, voices and framing, and no es
   assert.match(text, /= Dockworkers stopped work at the Port of Calderra on Monday\. \[1,2\]/);
   assert.match(text, /Calderra Dockers Union +│ — +│ militant/);
   // the gazette quotes two speakers, the wire one
-  assert.match(text, /\[1\] Harbour Gazette: own voice \d+% · Mara Velde \d+% · Tomas Ruhl \d+%/);
+  assert.match(text, /\[1\] Harbour Gazette: own voice \d+% · Mara Velde \d+% \(labour\) · Tomas Ruhl \d+%/);
   assert.match(text, /Name Calling,Labeling 0\.82: "militant union"/);
 });
 
