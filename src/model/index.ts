@@ -258,7 +258,7 @@ export interface ArticleScores {
   voices: number;
   /** Probability the article is hyperpartisan, 0 … 1. */
   hyperpartisan?: number;
-  /** Share of the article's words quoted from each speaker (actor id, else the name as written), 0 … 1. */
+  /** Share of the article's words quoted from each speaker (actor id, else the name as written, else "unattributed"), 0 … 1. */
   voiceShare?: Record<string, number>;
   /** Quoted words per speaker, same keys as `voiceShare`. */
   voiceWords?: Record<string, number>;
