@@ -38,7 +38,11 @@ export function shortenAtWord(text: string, max: number): string {
   return `${head} …`;
 }
 
-/** An article name at the start of a sentence: "The article by …" rather than "the article by …". */
+/**
+ * An article name at the start of a sentence: "The article by …" rather than "the article by …".
+ * Only the lower-case phrases we write ourselves are touched: an outlet that styles its name in
+ * lower case ("teleSUR", "iNews") keeps it.
+ */
 export function capitalised(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
+  return /^the article by /.test(name) ? `T${name.slice(1)}` : name;
 }

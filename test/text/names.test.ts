@@ -75,3 +75,10 @@ describe('one name in explanations and report', () => {
     assert.match(renderTerminal(c, { color: false }), /the article by Ida Brand/);
   });
 });
+
+test('capitalised starts our own phrase with a capital and leaves outlet styling alone', async () => {
+  const { capitalised } = await import('../../src/text/names.ts');
+  assert.equal(capitalised('the article by Ida Brand'), 'The article by Ida Brand');
+  assert.equal(capitalised('teleSUR'), 'teleSUR');
+  assert.equal(capitalised('The Lantern'), 'The Lantern');
+});
