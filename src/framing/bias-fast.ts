@@ -8,7 +8,7 @@
  * test/framing/bias-fast.test.ts checks that both give the same probabilities.
  */
 import { cachedWordVector, WORD_VECTOR_DIMENSIONS } from './bias-embedding.ts';
-import { CHAR_NGRAM_MAX, CHAR_NGRAM_MIN, lexiconHits, signalBag, WORD_VECTOR_SCALE, type BiasLexicons } from './bias-features.ts';
+import { CHAR_NGRAM_MAX, CHAR_NGRAM_MIN, lexiconHits, signalBag, WORD_VECTOR_SCALE, type BiasLexicons, type CompiledLexicons } from './bias-features.ts';
 import { afinnValence, MARKABLE, WORD_MODEL_CHAR_VALUE, WORD_MODEL_NEIGHBOUR_VALUE, WORD_MODEL_VECTOR_SCALE } from './bias-words.ts';
 import type { SentenceBiasModel } from './bias.ts';
 import { hashFeature, sigmoid, wordTokens, type LoadedLogisticModel } from './linear.ts';
@@ -19,17 +19,19 @@ const DIMENSIONS = WORD_VECTOR_DIMENSIONS;
 /** Tokens whose in-word character n-grams the sentence model uses: letters only. */
 const LETTERS_ONLY = /^\p{L}+$/u;
 
-/** Distinct tokens remembered per model before the memory is cleared (a few MB at most). */
+/**
+ * Distinct tokens (and distinct feature names) remembered per model before the memory is
+ * cleared: a few MB at most, while a long article adds only a few thousand.
+ */
 const TOKEN_CACHE_SIZE = 50_000;
+const NAME_CACHE_SIZE = 400_000;
 
 /** What the two models need of one token, independent of its sentence. */
 interface TokenFacts {
-  /** `w:<token>` and its bucket in the sentence model. */
-  wordName: string;
-  wordBucket: number;
-  /** Distinct `c:<n-gram>` names of letter-only tokens and their sentence-model buckets (else empty). */
-  charNames: string[];
-  charBuckets: number[];
+  /** Ids (see `Scorer.names`) of `w:<token>` and, for letter-only tokens, its distinct `c:<n-gram>` names. */
+  lexicalIds: number[];
+  /** The lexicons the token alone is in (no multi-word phrases), as `lexiconHits` names them. */
+  ownHits: (keyof BiasLexicons)[];
   /** Word-model logit of the token's own features (word, n-grams, valence, vector), bias excluded; NaN when not markable. */
   ownLogit: number;
   /** Word-model buckets of `p:<token>` and `n:<token>` (this token as a neighbour's context). */
@@ -47,14 +49,26 @@ interface Scorer {
   start: number;
   end: number;
   lexicon: Map<string, number>;
+  lexicons: CompiledLexicons;
+  /** First words of the lexicons' multi-word phrases: only there can a hit need the next tokens. */
+  phraseStarts: Set<string>;
   tokens: Map<string, TokenFacts>;
+  /**
+   * Lexical feature names as small ids, so a sentence's distinct names are found with an array
+   * of stamps rather than a set of strings: name → id, id → sentence-model bucket, id → the
+   * number of the sentence that last used it.
+   */
+  names: Map<string, number>;
+  bucketOf: number[];
+  lastSeen: number[];
+  sentenceNumber: number;
 }
 
 const scorers = new WeakMap<LoadedLogisticModel, Scorer>();
 
 function scorerFor(model: SentenceBiasModel): Scorer | null {
   const known = scorers.get(model.model);
-  if (known && known.wordModel === model.wordModel) return known;
+  if (known && known.wordModel === model.wordModel && known.lexicons === model.lexicons) return known;
   const sentence = model.model.weights;
   const word = model.wordModel.weights;
   // Map-backed weights (never shipped) take the vector path.
@@ -69,23 +83,50 @@ function scorerFor(model: SentenceBiasModel): Scorer | null {
     start: hashFeature('p:<s>', wordBits),
     end: hashFeature('n:</s>', wordBits),
     lexicon: new Map(model.lexicons.sets.map(([name]) => [name, hashFeature(`lex:${name}`, wordBits)])),
+    lexicons: model.lexicons,
+    phraseStarts: new Set(model.lexicons.sets.flatMap(([, phrases]) => [...phrases].filter((p) => p.includes(' ')).map((p) => p.split(' ')[0]!))),
     tokens: new Map(),
+    names: new Map(),
+    bucketOf: [],
+    lastSeen: [],
+    sentenceNumber: 0,
   };
   scorers.set(model.model, scorer);
   return scorer;
 }
 
+function nameId(scorer: Scorer, name: string): number {
+  let id = scorer.names.get(name);
+  if (id === undefined) {
+    id = scorer.names.size;
+    scorer.names.set(name, id);
+    scorer.bucketOf.push(hashFeature(name, scorer.sentenceBits));
+    scorer.lastSeen.push(-1);
+  }
+  return id;
+}
+
+/** Forgets tokens and names; only between sentences, since facts hold name ids. */
+function trimMemory(scorer: Scorer): void {
+  if (scorer.tokens.size < TOKEN_CACHE_SIZE && scorer.names.size < NAME_CACHE_SIZE) return;
+  scorer.tokens.clear();
+  scorer.names.clear();
+  scorer.bucketOf = [];
+  scorer.lastSeen = [];
+}
+
 function factsOf(scorer: Scorer, token: string): TokenFacts {
   const known = scorer.tokens.get(token);
   if (known) return known;
-  const { word, wordBits, sentenceBits } = scorer;
+  const { word, wordBits } = scorer;
   const wordName = `w:${token}`;
   const padded = `<${token}>`;
   const grams = new Set<string>();
   for (let n = CHAR_NGRAM_MIN; n <= CHAR_NGRAM_MAX; n++) {
     for (let k = 0; k + n <= padded.length; k++) grams.add(`c:${padded.slice(k, k + n)}`);
   }
-  const charNames = LETTERS_ONLY.test(token) ? [...grams] : [];
+  const lexicalIds = [nameId(scorer, wordName)];
+  if (LETTERS_ONLY.test(token)) for (const gram of grams) lexicalIds.push(nameId(scorer, gram));
 
   let ownLogit = Number.NaN;
   if (MARKABLE.test(token)) {
@@ -103,15 +144,12 @@ function factsOf(scorer: Scorer, token: string): TokenFacts {
   }
 
   const facts: TokenFacts = {
-    wordName,
-    wordBucket: hashFeature(wordName, sentenceBits),
-    charNames,
-    charBuckets: charNames.map((name) => hashFeature(name, sentenceBits)),
+    lexicalIds,
+    ownHits: lexiconHits([token], 0, scorer.lexicons),
     ownLogit,
     asPrevious: hashFeature(`p:${token}`, wordBits),
     asNext: hashFeature(`n:${token}`, wordBits),
   };
-  if (scorer.tokens.size >= TOKEN_CACHE_SIZE) scorer.tokens.clear();
   scorer.tokens.set(token, facts);
   return facts;
 }
@@ -123,9 +161,12 @@ function factsOf(scorer: Scorer, token: string): TokenFacts {
 export function sentenceBiasFast(model: SentenceBiasModel, text: string): number | null {
   const scorer = scorerFor(model);
   if (!scorer) return null;
+  trimMemory(scorer);
   const tokens = wordTokens(text);
   const facts = tokens.map((token) => factsOf(scorer, token));
-  const hits: (keyof BiasLexicons)[][] = tokens.map((_, i) => lexiconHits(tokens, i, model.lexicons));
+  const hits: (keyof BiasLexicons)[][] = tokens.map((token, i) =>
+    scorer.phraseStarts.has(token) ? lexiconHits(tokens, i, model.lexicons) : facts[i]!.ownHits,
+  );
 
   // The marked-word model: each markable token's own logit plus its neighbours and lexicon hits.
   const marked = facts.map((f, i) => {
@@ -139,20 +180,19 @@ export function sentenceBiasFast(model: SentenceBiasModel, text: string): number
 
   // Lexical block: distinct names (binary), scaled to unit length after colliding names merge.
   const { sentence, sentenceBits } = scorer;
-  const seen = new Set<string>();
+  const stamp = ++scorer.sentenceNumber;
   const buckets: number[] = [];
   let lexical = 0;
-  const add = (name: string, bucket: number): void => {
-    if (seen.has(name)) return;
-    seen.add(name);
+  const add = (id: number): void => {
+    if (scorer.lastSeen[id] === stamp) return;
+    scorer.lastSeen[id] = stamp;
+    const bucket = scorer.bucketOf[id]!;
     buckets.push(bucket);
     lexical += sentence[bucket]!;
   };
   facts.forEach((f, i) => {
-    add(f.wordName, f.wordBucket);
-    const bigram = `b:${i === 0 ? '<s>' : tokens[i - 1]}_${tokens[i]}`;
-    add(bigram, hashFeature(bigram, sentenceBits));
-    for (let k = 0; k < f.charNames.length; k++) add(f.charNames[k]!, f.charBuckets[k]!);
+    for (const id of f.lexicalIds) add(id);
+    add(nameId(scorer, `b:${i === 0 ? '<s>' : tokens[i - 1]}_${tokens[i]}`));
   });
   const sorted = Uint32Array.from(buckets).sort();
   let squares = 0;

@@ -50,10 +50,12 @@ export interface ArticleInput {
   text: string;
 }
 
-/** Body word unigrams and bigrams and title words, with sublinear term frequency (1 + ln tf). */
-export function articleNgramBag(input: ArticleInput): FeatureBag {
+/**
+ * Body word unigrams and bigrams and title words, with sublinear term frequency (1 + ln tf).
+ * `tokens`: `wordTokens(input.text)` when the caller has them already.
+ */
+export function articleNgramBag(input: ArticleInput, tokens = wordTokens(input.text)): FeatureBag {
   const bag: FeatureBag = new Map();
-  const tokens = wordTokens(input.text);
   tokens.forEach((token, i) => {
     addFeature(bag, `w:${token}`);
     if (i > 0) addFeature(bag, `b:${tokens[i - 1]}_${token}`);
@@ -65,9 +67,8 @@ export function articleNgramBag(input: ArticleInput): FeatureBag {
 }
 
 /** Style and bias signals, each scaled to roughly 0 … 1. */
-function signalBag(input: ArticleInput, biasModel: SentenceBiasModel): FeatureBag {
+function signalBag(input: ArticleInput, biasModel: SentenceBiasModel, tokens: string[]): FeatureBag {
   const bag: FeatureBag = new Map();
-  const tokens = wordTokens(input.text);
   const words = Math.max(tokens.length, 1);
   const sentences = splitSentences(input.text);
   const rawWords = input.text.match(/\p{L}+/gu) ?? [];
@@ -114,11 +115,13 @@ export interface ArticleFeatureParts {
 }
 
 export function articleFeatureParts(input: ArticleInput, biasModel: SentenceBiasModel, bits = HYPERPARTISAN_HASH_BITS): ArticleFeatureParts {
-  const signals = vectorize(signalBag(input, biasModel), bits);
+  // The body's tokens once: the n-grams, the signals and the word vector all read them.
+  const tokens = wordTokens(input.text);
+  const signals = vectorize(signalBag(input, biasModel, tokens), bits);
   const scaled = { indices: signals.indices, values: signals.values.map((v) => v * SIGNAL_SCALE) };
   return {
-    lexical: vectorize(articleNgramBag(input), bits),
-    rest: appendDense(scaled, meanWordVector(wordTokens(input.text)).map((v) => v * WORD_VECTOR_SCALE), 1 << bits),
+    lexical: vectorize(articleNgramBag(input, tokens), bits),
+    rest: appendDense(scaled, meanWordVector(tokens).map((v) => v * WORD_VECTOR_SCALE), 1 << bits),
   };
 }
 
