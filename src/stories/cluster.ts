@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Story } from '../model/index.ts';
-import { articleFeatures, type TermCounts } from './features.ts';
+import { articleFeatures, termIdCount, termText, type TermCounts } from './features.ts';
 import { DEFAULT_WEIGHTS, FEATURE_NAMES, type SimilarityWeights } from './weights.ts';
 
 /** What the clusterer reads of an article (a model `Article` fits). */
@@ -30,8 +30,19 @@ export interface ClusterOptions {
   windowHours?: number;
 }
 
-/** Sparse vector: term → weight. */
-type Vector = Map<string, number>;
+/**
+ * Sparse vector: parallel arrays of term ids and weights, in the order the terms were first
+ * added (the order sums run in, so results do not depend on how a vector is stored).
+ */
+interface Vector {
+  ids: number[];
+  weights: number[];
+}
+
+/** A story centroid: a vector that grows, with a term id → slot lookup. */
+interface Centroid extends Vector {
+  slots: Map<number, number>;
+}
 
 /** The article as the clusterer sees it, after its terms counted towards document frequency. */
 export interface PreparedArticle {
@@ -40,8 +51,8 @@ export interface PreparedArticle {
   title: Vector;
   text: Vector;
   names: Vector;
-  /** The heaviest terms and names: the keys looked up in the inverted index. */
-  queryTerms: string[];
+  /** The heaviest terms and names (term ids): the keys looked up in the inverted index. */
+  queryTerms: number[];
 }
 
 export interface CandidateScore {
@@ -96,8 +107,8 @@ const MEMBER_TERMS = 40;
 const TIME_SCALE_MS = 24 * 3600 * 1000;
 
 /** Never written to: frozen stories share them (see sweep and join). */
-const FROZEN_VECTOR: Vector = new Map();
-const FROZEN_SET = new Set<string>();
+const FROZEN_VECTOR: Centroid = { ids: [], weights: [], slots: new Map() };
+const FROZEN_SET = new Set<never>();
 const FROZEN_MEMBERS: StoryState['members'] = [];
 const FROZEN_NORMS: StoryState['norms'] = { title: 0, text: 0, names: 0 };
 
@@ -105,13 +116,13 @@ interface StoryState {
   id: string;
   /** Creation order: ties go to the older story. */
   seq: number;
-  title: Vector;
-  text: Vector;
-  names: Vector;
+  title: Centroid;
+  text: Centroid;
+  names: Centroid;
   /** Norms of the centroids, refreshed on every change. */
   norms: { title: number; text: number; names: number };
-  /** Terms under which the story is in the index. */
-  indexed: Set<string>;
+  /** Term ids under which the story is in the index. */
+  indexed: Set<number>;
   articleIds: string[];
   sources: string[];
   /** The same outlets as a set: a big story must not make each join scan its list. */
@@ -135,8 +146,11 @@ export class StoryClusterer {
   /** Stories still inside the window (insertion order = creation order). */
   private readonly active = new Set<StoryState>();
   private sinceSweep = 0;
-  private readonly index = new Map<string, StoryState[]>();
-  private readonly documentFrequency = new Map<string, number>();
+  private readonly index = new Map<number, StoryState[]>();
+  /** Document frequency by term id (grown as new ids appear). */
+  private documentFrequency = new Float64Array(1024);
+  /** The article being scored, as dense slot tables (see ArticleSlots). */
+  private readonly slots = { title: new ArticleSlots(), text: new ArticleSlots(), names: new ArticleSlots() };
   private documents = 0;
   private clock = 0;
   private seq = 0;
@@ -166,10 +180,16 @@ export class StoryClusterer {
     const text: TermCounts = new Map(features.body);
     for (const [term, count] of features.title) text.set(term, (text.get(term) ?? 0) + count * TITLE_BOOST);
     this.documents += 1;
-    for (const term of text.keys()) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    if (termIdCount() > this.documentFrequency.length) {
+      const grown = new Float64Array(Math.max(termIdCount(), this.documentFrequency.length * 2));
+      grown.set(this.documentFrequency);
+      this.documentFrequency = grown;
+    }
+    const df = this.documentFrequency;
+    for (const term of text.keys()) df[term] += 1;
     for (const term of features.names.keys()) {
       // A one-word name is often also a text term ("biden"): count the document once.
-      if (!text.has(term)) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      if (!text.has(term)) df[term] += 1;
     }
     const textVector = this.weigh(text, ARTICLE_TERMS.text);
     const namesVector = this.weigh(features.names, ARTICLE_TERMS.names);
@@ -181,10 +201,14 @@ export class StoryClusterer {
   score(prepared: PreparedArticle): CandidateScore[] {
     const overlap = new Map<StoryState, number>();
     const oldest = prepared.time - this.windowMs;
+    const slots = this.slots;
+    slots.title.load(prepared.title);
+    slots.text.load(prepared.text);
+    slots.names.load(prepared.names);
     for (const term of prepared.queryTerms) {
       const postings = this.index.get(term);
       if (!postings) continue;
-      const weight = (prepared.text.get(term) ?? 0) + (prepared.names.get(term) ?? 0);
+      const weight = slots.text.weightOf(prepared.text, term) + slots.names.weightOf(prepared.names, term);
       const kept = this.dropExpired(term, postings);
       for (let i = 0; i < kept; i++) {
         const story = postings[i];
@@ -233,11 +257,11 @@ export class StoryClusterer {
    * Removes from one posting list the stories past the window and those whose centroids have
    * since dropped the term (pruning); returns how many remain.
    */
-  private dropExpired(term: string, postings: StoryState[]): number {
+  private dropExpired(term: number, postings: StoryState[]): number {
     const expiry = this.clock - this.windowMs;
     let kept = 0;
     for (const story of postings) {
-      if (story.lastTime >= expiry && (story.text.has(term) || story.names.has(term))) postings[kept++] = story;
+      if (story.lastTime >= expiry && (story.text.slots.has(term) || story.names.slots.has(term))) postings[kept++] = story;
       else story.indexed.delete(term);
     }
     postings.length = kept;
@@ -269,12 +293,16 @@ export class StoryClusterer {
     // Distance to the story's mean time, not to its span: a story that has grown over days
     // must not look "current" to everything, or it snowballs.
     const gap = Math.abs(prepared.time - story.timeSum / story.articleIds.length);
+    // score() loaded the article into this.slots.
+    const { title, text, names } = this.slots;
+    let nearest = 0;
+    for (const member of story.members) nearest = Math.max(nearest, text.cosine(prepared.text, member.text, member.norm));
     const values: Record<(typeof FEATURE_NAMES)[number], number> = {
-      title: cosine(prepared.title, story.title, story.norms.title),
-      text: cosine(prepared.text, story.text, story.norms.text),
-      names: cosine(prepared.names, story.names, story.norms.names),
-      titleText: cosine(prepared.title, story.text, story.norms.text),
-      nearest: story.members.reduce((best, member) => Math.max(best, cosine(prepared.text, member.text, member.norm)), 0),
+      title: title.cosine(prepared.title, story.title, story.norms.title),
+      text: text.cosine(prepared.text, story.text, story.norms.text),
+      names: names.cosine(prepared.names, story.names, story.norms.names),
+      titleText: title.cosine(prepared.title, story.text, story.norms.text),
+      nearest,
       time: Math.exp(-gap / TIME_SCALE_MS),
     };
     return FEATURE_NAMES.map((name) => values[name]);
@@ -282,18 +310,21 @@ export class StoryClusterer {
 
   /** TF-IDF weights of the `limit` heaviest terms, scaled to unit length. */
   private weigh(counts: TermCounts, limit: number): Vector {
-    let vector: Vector = new Map();
+    let vector: Vector = { ids: [], weights: [] };
     // Online IDF from the stream itself: terms common in today's news (a name in every story)
     // weigh little. The prior documents keep a short stream from treating every shared term as common.
     const documents = this.documents + IDF_PRIOR_DOCUMENTS;
+    const documentFrequency = this.documentFrequency;
     for (const [term, count] of counts) {
-      const df = this.documentFrequency.get(term) ?? 0;
-      const weight = (1 + Math.log(count)) * Math.log(documents / (df + 0.5));
-      if (weight > 0) vector.set(term, weight);
+      const weight = (1 + Math.log(count)) * Math.log(documents / (documentFrequency[term] + 0.5));
+      if (weight > 0) {
+        vector.ids.push(term);
+        vector.weights.push(weight);
+      }
     }
-    if (vector.size > limit) vector = pruned(vector, limit);
+    if (vector.ids.length > limit) vector = pruned(vector, limit);
     const norm = normOf(vector);
-    if (norm > 0) for (const [term, weight] of vector) vector.set(term, weight / norm);
+    if (norm > 0) for (let i = 0; i < vector.weights.length; i++) vector.weights[i] /= norm;
     return vector;
   }
 
@@ -301,9 +332,9 @@ export class StoryClusterer {
     const state: StoryState = {
       id: id ?? this.uniqueId(firstArticleId),
       seq: this.seq++,
-      title: new Map(),
-      text: new Map(),
-      names: new Map(),
+      title: emptyCentroid(),
+      text: emptyCentroid(),
+      names: emptyCentroid(),
       norms: { title: 0, text: 0, names: 0 },
       indexed: new Set(),
       articleIds: [],
@@ -334,9 +365,9 @@ export class StoryClusterer {
     if (!this.active.has(story)) {
       // A late article for a frozen story (only via restore or an explicit assign): revive it.
       story.headline = null;
-      story.title = new Map();
-      story.text = new Map();
-      story.names = new Map();
+      story.title = emptyCentroid();
+      story.text = emptyCentroid();
+      story.names = emptyCentroid();
       story.members = [];
       story.norms = { title: 0, text: 0, names: 0 };
       story.indexed = new Set();
@@ -368,7 +399,7 @@ export class StoryClusterer {
       const text = pruned(prepared.text, MEMBER_TERMS);
       story.members.push({ title: article.title, text, norm: normOf(text) });
     }
-    for (const terms of [story.text.keys(), story.names.keys()]) {
+    for (const terms of [story.text.ids, story.names.ids]) {
       for (const term of terms) {
         if (story.indexed.has(term)) continue;
         story.indexed.add(term);
@@ -408,7 +439,7 @@ function centralTitle(story: StoryState): string {
   let best = -1;
   for (const member of story.members) {
     if (!member.title) continue;
-    const centrality = cosine(member.text, story.text, story.norms.text);
+    const centrality = sparseCosine(member.text, story.text, story.norms.text);
     if (centrality > best + 1e-12) {
       best = centrality;
       headline = member.title;
@@ -435,43 +466,156 @@ export function predict(weights: SimilarityWeights, features: number[]): number 
   return 1 / (1 + Math.exp(-z));
 }
 
-/** Cosine of a unit article vector with a centroid whose norm is given. */
-function cosine(unit: Vector, centroid: Vector, centroidNorm: number): number {
-  if (centroidNorm === 0 || unit.size === 0) return 0;
-  let dot = 0;
-  const [small, large] = unit.size <= centroid.size ? [unit, centroid] : [centroid, unit];
-  for (const [term, weight] of small) {
-    const other = large.get(term);
-    if (other !== undefined) dot += weight * other;
+/**
+ * One article vector spread over dense per-term tables, so that its cosine with a story reads
+ * array slots instead of hashing: `slot[term]` is the term's position in the vector, valid while
+ * `stamp[term]` equals the current load. Sized by the term-id count and grown as it grows.
+ */
+class ArticleSlots {
+  private slot = new Int32Array(1024);
+  private stamp = new Uint32Array(1024);
+  private generation = 0;
+  /** Per-position products for a cosine summed in the article's order. */
+  private products = new Float64Array(64);
+
+  load(vector: Vector): void {
+    const needed = termIdCount();
+    if (needed > this.slot.length) {
+      const size = Math.max(needed, this.slot.length * 2);
+      this.slot = new Int32Array(size);
+      this.stamp = new Uint32Array(size);
+      this.generation = 0;
+    }
+    this.generation += 1;
+    const { ids } = vector;
+    for (let i = 0; i < ids.length; i++) {
+      this.slot[ids[i]] = i;
+      this.stamp[ids[i]] = this.generation;
+    }
+    if (ids.length > this.products.length) this.products = new Float64Array(ids.length * 2);
   }
-  return dot / centroidNorm;
+
+  private positionOf(term: number): number {
+    return term < this.stamp.length && this.stamp[term] === this.generation ? this.slot[term] : -1;
+  }
+
+  /** The loaded vector's weight of a term (0 when absent). */
+  weightOf(vector: Vector, term: number): number {
+    const position = this.positionOf(term);
+    return position < 0 ? 0 : vector.weights[position];
+  }
+
+  /**
+   * Cosine of the loaded unit article vector (passed again as `unit`) with a vector whose norm is
+   * given. The dot product is summed in the order of the smaller of the two vectors (the article
+   * on a tie), as a plain loop over the smaller one with lookups in the larger would, so the
+   * floating-point result is the same whichever way the vectors are stored.
+   */
+  cosine(unit: Vector, other: Vector, otherNorm: number): number {
+    const n = unit.ids.length;
+    if (otherNorm === 0 || n === 0) return 0;
+    const { ids, weights } = other;
+    let dot = 0;
+    if (n <= ids.length) {
+      const products = this.products;
+      products.fill(0, 0, n);
+      for (let j = 0; j < ids.length; j++) {
+        const position = this.positionOf(ids[j]);
+        if (position >= 0) products[position] = unit.weights[position] * weights[j];
+      }
+      // Adding the zeros of absent terms leaves the sum bit for bit as it was.
+      for (let i = 0; i < n; i++) dot += products[i];
+    } else {
+      for (let j = 0; j < ids.length; j++) {
+        const position = this.positionOf(ids[j]);
+        if (position >= 0) dot += weights[j] * unit.weights[position];
+      }
+    }
+    return dot / otherNorm;
+  }
+}
+
+/** Cosine of two vectors without slot tables (rare calls: headlines). Same summation order as ArticleSlots.cosine. */
+function sparseCosine(unit: Vector, other: Vector, otherNorm: number): number {
+  if (otherNorm === 0 || unit.ids.length === 0) return 0;
+  const [small, large] = unit.ids.length <= other.ids.length ? [unit, other] : [other, unit];
+  const lookup = new Map<number, number>();
+  for (let i = 0; i < large.ids.length; i++) lookup.set(large.ids[i], large.weights[i]);
+  let dot = 0;
+  for (let i = 0; i < small.ids.length; i++) {
+    const weight = lookup.get(small.ids[i]);
+    if (weight !== undefined) dot += small.weights[i] * weight;
+  }
+  return dot / otherNorm;
+}
+
+function emptyCentroid(): Centroid {
+  return { ids: [], weights: [], slots: new Map() };
 }
 
 /** Adds `vector` into `centroid`, keeps its `limit` heaviest terms, returns the new norm. */
-function accumulate(centroid: Vector, vector: Vector, limit: number): number {
-  for (const [term, weight] of vector) centroid.set(term, (centroid.get(term) ?? 0) + weight);
-  if (centroid.size > limit * 2) {
+function accumulate(centroid: Centroid, vector: Vector, limit: number): number {
+  for (let i = 0; i < vector.ids.length; i++) {
+    const term = vector.ids[i];
+    const slot = centroid.slots.get(term);
+    if (slot === undefined) {
+      centroid.slots.set(term, centroid.ids.length);
+      centroid.ids.push(term);
+      centroid.weights.push(vector.weights[i]);
+    } else centroid.weights[slot] += vector.weights[i];
+  }
+  if (centroid.ids.length > limit * 2) {
     const kept = pruned(centroid, limit);
-    centroid.clear();
-    for (const [term, weight] of kept) centroid.set(term, weight);
+    centroid.ids = kept.ids;
+    centroid.weights = kept.weights;
+    centroid.slots.clear();
+    for (let i = 0; i < kept.ids.length; i++) centroid.slots.set(kept.ids[i], i);
   }
   return normOf(centroid);
 }
 
 function normOf(vector: Vector): number {
   let norm = 0;
-  for (const weight of vector.values()) norm += weight * weight;
+  for (const weight of vector.weights) norm += weight * weight;
   return Math.sqrt(norm);
 }
 
-/** The `limit` heaviest terms, ties broken by term so the result never depends on Map history. */
-function pruned(vector: Vector, limit: number): Vector {
-  if (vector.size <= limit) return new Map(vector);
-  return new Map(
-    [...vector.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, limit),
-  );
+/** Heavier first; ties broken by term text so the result never depends on id or insertion history. */
+function heavier(vector: Vector, a: number, b: number): number {
+  const difference = vector.weights[b] - vector.weights[a];
+  if (difference !== 0) return difference;
+  const ta = termText(vector.ids[a]);
+  const tb = termText(vector.ids[b]);
+  return ta < tb ? -1 : ta > tb ? 1 : 0;
 }
 
-function topTerms(vector: Vector, limit: number): string[] {
-  return [...pruned(vector, limit).keys()];
+/**
+ * Positions of the `limit` heaviest terms, heaviest first: a partial selection (insertion into
+ * a short sorted list) rather than sorting the whole vector.
+ */
+function topPositions(vector: Vector, limit: number): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < vector.ids.length; i++) {
+    if (top.length === limit && heavier(vector, i, top[limit - 1]) >= 0) continue;
+    let at = top.length < limit ? top.length : limit - 1;
+    while (at > 0 && heavier(vector, i, top[at - 1]) < 0) {
+      if (at < top.length) top[at] = top[at - 1];
+      else top.push(top[at - 1]);
+      at--;
+    }
+    top[at] = i;
+  }
+  return top;
+}
+
+/** The `limit` heaviest terms (a copy), heaviest first; the vector itself (copied) when it is short enough. */
+function pruned(vector: Vector, limit: number): Vector {
+  if (vector.ids.length <= limit) return { ids: [...vector.ids], weights: [...vector.weights] };
+  const top = topPositions(vector, limit);
+  return { ids: top.map((i) => vector.ids[i]), weights: top.map((i) => vector.weights[i]) };
+}
+
+function topTerms(vector: Vector, limit: number): number[] {
+  if (vector.ids.length <= limit) return [...vector.ids];
+  return topPositions(vector, limit).map((i) => vector.ids[i]);
 }

@@ -4,8 +4,37 @@
  * stream of 100k articles, so stories use this light tokenizer and suffix stemmer instead.
  */
 
-/** Raw term counts: term → how often it occurs. */
-export type TermCounts = Map<string, number>;
+/**
+ * Term ids: every term and name is interned once to a small integer, so that vectors, document
+ * frequencies and the index key on numbers (array slots, cheap hashing) instead of strings.
+ * Shared by every clusterer of the process: an id is only a name for a string.
+ */
+const TERM_IDS = new Map<string, number>();
+const TERM_TEXTS: string[] = [];
+
+/** The id of a term, interning it on first sight. */
+export function termId(term: string): number {
+  let id = TERM_IDS.get(term);
+  if (id === undefined) {
+    id = TERM_TEXTS.length;
+    TERM_TEXTS.push(term);
+    TERM_IDS.set(term, id);
+  }
+  return id;
+}
+
+/** The term an id stands for. */
+export function termText(id: number): string {
+  return TERM_TEXTS[id];
+}
+
+/** How many term ids exist: every id is below it. */
+export function termIdCount(): number {
+  return TERM_TEXTS.length;
+}
+
+/** Raw term counts: term id → how often it occurs. */
+export type TermCounts = Map<number, number>;
 
 export interface ArticleFeatures {
   /** Stemmed content words of the title. */
@@ -39,7 +68,10 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+/** A letter or digit: where words start and end (inside a word ' ’ . - may also occur, see scanText). */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Per BMP code unit: 0 not yet known, 1 letter or digit, 2 not (the Unicode test is costly, the answer never changes). */
+const WORD_UNIT = new Uint8Array(0x10000);
 
 /** Lower-case and strip accents, so "Nicolás" and "Nicolas" meet. */
 export function foldCase(word: string): string {
@@ -75,38 +107,101 @@ export function stem(word: string): string {
   return w;
 }
 
-function add(counts: TermCounts, term: string, by = 1): void {
+function add(counts: TermCounts, term: number, by = 1): void {
   counts.set(term, (counts.get(term) ?? 0) + by);
 }
 
 const NUMBER = /^\d[\d,.]*$/;
 const CAPITAL = /^\p{Lu}/u;
+
+/** How many UTF-16 units the letter or digit at `i` takes (2 for an astral one), 0 if it is neither. */
+function wordCharWidth(text: string, i: number): number {
+  const unit = text.charCodeAt(i);
+  if (unit < 128) return (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) ? 1 : 0;
+  if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+    const next = text.charCodeAt(i + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = WORD_UNIT[unit];
+  if (known === 0) WORD_UNIT[unit] = known = LETTER_OR_DIGIT.test(String.fromCharCode(unit)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
+/** Inside a word: an apostrophe (straight or curly), a full stop or a hyphen ("U.S.", "O'Neill", "well-known"). */
+function isWordJoiner(unit: number): boolean {
+  return unit === 39 || unit === 0x2019 || unit === 46 || unit === 45;
+}
+
+/** What `\s` matches in a JavaScript regular expression. */
+function isSpace(unit: number): boolean {
+  return (
+    unit === 32 ||
+    (unit >= 9 && unit <= 13) ||
+    unit === 0xa0 ||
+    unit === 0x1680 ||
+    (unit >= 0x2000 && unit <= 0x200a) ||
+    unit === 0x2028 ||
+    unit === 0x2029 ||
+    unit === 0x202f ||
+    unit === 0x205f ||
+    unit === 0x3000 ||
+    unit === 0xfeff
+  );
+}
+
 /** Anything but spaces and dashes between two words ends a name ("Biden, Harris" is two names). */
-const NAME_BREAK = /[^\s\-–]/;
+function hasNameBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit !== 45 && unit !== 0x2013 && !isSpace(unit)) return true;
+  }
+  return false;
+}
 
 /**
  * One pass over a text: content-word stems into `terms`, and capitalised names and numbers
- * into `names`. A run of capitalised words is one name ("Supreme Court"); each word of a
- * longer run also counts alone, so "Joe Biden" meets "Biden". A capitalised stopword ("The",
- * "But") is not a name. (Also dropping a lone capitalised word that opens a sentence was tried:
- * lower pairwise F1 on the tune stream.)
+ * into `names`. A word starts and ends with a letter or digit and may hold ' ’ . - inside. A
+ * run of capitalised words is one name ("Supreme Court"); each word of a longer run also
+ * counts alone, so "Joe Biden" meets "Biden". A capitalised stopword ("The", "But") is not a
+ * name. (Also dropping a lone capitalised word that opens a sentence was tried: lower pairwise
+ * F1 on the tune stream.) Hand-written rather than a Unicode regex: it is the hottest loop of
+ * the stream.
  */
 export function scanText(text: string, terms: TermCounts, names: TermCounts): void {
-  let run: string[] = [];
-  let lastEnd = 0;
+  const run: WordInfo[] = [];
   const flush = (): void => {
-    if (run.length > 1) add(names, run.join(' '));
-    for (const word of run) add(names, word);
-    run = [];
-  };
-  for (const match of text.matchAll(WORD)) {
-    const raw = match[0];
-    const start = match.index;
-    if (start > lastEnd + 1 || (start === lastEnd + 1 && text[lastEnd] !== ' ')) {
-      if (NAME_BREAK.test(text.slice(lastEnd, start))) flush();
+    if (run.length > 1) {
+      let joined = run[0].name as string;
+      for (let k = 1; k < run.length; k++) joined += ` ${run[k].name as string}`;
+      add(names, termId(joined));
     }
-    lastEnd = start + raw.length;
-    const word = classify(raw);
+    for (const word of run) add(names, word.nameId);
+    run.length = 0;
+  };
+  const length = text.length;
+  let lastEnd = 0;
+  let i = 0;
+  while (i < length) {
+    const width = wordCharWidth(text, i);
+    if (width === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let end = start + width;
+    let j = end;
+    while (j < length) {
+      const next = wordCharWidth(text, j);
+      if (next > 0) end = j += next;
+      else if (isWordJoiner(text.charCodeAt(j))) j++;
+      else break;
+    }
+    i = end;
+    if (start > lastEnd + 1 || (start === lastEnd + 1 && text.charCodeAt(lastEnd) !== 32)) {
+      if (hasNameBreak(text, lastEnd, start)) flush();
+    }
+    lastEnd = end;
+    const word = classify(text.slice(start, end));
     if (word === null) {
       flush();
       continue;
@@ -115,16 +210,18 @@ export function scanText(text: string, terms: TermCounts, names: TermCounts): vo
     if (word.name === null) flush();
     else if (word.number) {
       flush();
-      add(names, word.name);
-    } else run.push(word.name);
+      add(names, word.nameId);
+    } else run.push(word);
   }
   flush();
 }
 
 /** What one written word contributes: its term, and its name form when capitalised or a number. */
 interface WordInfo {
-  term: string;
+  term: number;
   name: string | null;
+  /** termId(name), or -1 without a name. */
+  nameId: number;
   number: boolean;
 }
 
@@ -133,31 +230,39 @@ const WORD_CACHE = new Map<string, WordInfo | null>();
 /** Cache bound: a few MiB, far above the working vocabulary of a day of news. */
 const WORD_CACHE_LIMIT = 200_000;
 
+function wordInfo(term: string, name: string | null, number: boolean): WordInfo {
+  return { term: termId(term), name, nameId: name === null ? -1 : termId(name), number };
+}
+
 function classify(raw: string): WordInfo | null {
   let info = WORD_CACHE.get(raw);
   if (info !== undefined) return info;
   const folded = foldCase(raw);
   if (folded.length < 2 || STOPWORDS.has(folded)) info = null;
   // Years and amounts are strong event markers; single digits are not (length ≥ 2 above).
-  else if (NUMBER.test(raw)) info = { term: folded, name: `#${folded.replace(/,/g, '')}`, number: true };
-  else info = { term: /\d/.test(folded) ? folded : stem(folded), name: CAPITAL.test(raw) ? folded : null, number: false };
+  else if (NUMBER.test(raw)) info = wordInfo(folded, `#${folded.replace(/,/g, '')}`, true);
+  else info = wordInfo(/\d/.test(folded) ? folded : stem(folded), CAPITAL.test(raw) ? folded : null, false);
   if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
   WORD_CACHE.set(raw, info);
   return info;
 }
 
+function byText(counts: TermCounts): Map<string, number> {
+  return new Map([...counts].map(([id, count]) => [termText(id), count]));
+}
+
 /** Content-word stems of a text. */
-export function termsOf(text: string): TermCounts {
+export function termsOf(text: string): Map<string, number> {
   const terms: TermCounts = new Map();
   scanText(text, terms, new Map());
-  return terms;
+  return byText(terms);
 }
 
 /** Capitalised names and numbers of a text. */
-export function namesOf(text: string): TermCounts {
+export function namesOf(text: string): Map<string, number> {
   const names: TermCounts = new Map();
   scanText(text, new Map(), names);
-  return names;
+  return byText(names);
 }
 
 export interface FeatureInput {
