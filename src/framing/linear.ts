@@ -73,7 +73,10 @@ const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[!?]/gu;
  */
 export function wordTokens(text: string): string[] {
   const tokens: string[] = [];
-  for (const match of text.matchAll(WORD_PATTERN)) tokens.push(match[0].toLowerCase().replace(/’/g, "'"));
+  for (const match of text.matchAll(WORD_PATTERN)) {
+    const token = match[0].toLowerCase();
+    tokens.push(token.includes('’') ? token.replace(/’/g, "'") : token);
+  }
   return tokens;
 }
 
