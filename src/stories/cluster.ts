@@ -137,6 +137,9 @@ interface StoryState {
   members: { title: string | null; text: Vector; norm: number }[];
   /** Set when the story leaves the window and its vectors are dropped. */
   headline: string | null;
+  /** Index weight shared with the article being scored, valid when overlapRound is the clusterer's round. */
+  overlap: number;
+  overlapRound: number;
 }
 
 export class StoryClusterer {
@@ -146,6 +149,9 @@ export class StoryClusterer {
   /** Stories still inside the window (insertion order = creation order). */
   private readonly active = new Set<StoryState>();
   private sinceSweep = 0;
+  /** Scoring round (one per scored article) and the stories it touched, reused. */
+  private round = 0;
+  private readonly touched: StoryState[] = [];
   private readonly index = new Map<number, StoryState[]>();
   /** Document frequency by term id (grown as new ids appear). */
   private documentFrequency = new Float64Array(1024);
@@ -199,7 +205,10 @@ export class StoryClusterer {
 
   /** Step 2: scores the candidate stories from the index, best first. */
   score(prepared: PreparedArticle): CandidateScore[] {
-    const overlap = new Map<StoryState, number>();
+    // Index weight shared with each story, kept on the story itself for this round (no map).
+    const round = ++this.round;
+    const touched = this.touched;
+    touched.length = 0;
     const oldest = prepared.time - this.windowMs;
     const slots = this.slots;
     slots.title.load(prepared.title);
@@ -213,14 +222,15 @@ export class StoryClusterer {
       for (let i = 0; i < kept; i++) {
         const story = postings[i];
         if (story.lastTime < oldest) continue; // an article older than the stream clock
-        overlap.set(story, (overlap.get(story) ?? 0) + weight);
+        if (story.overlapRound === round) story.overlap += weight;
+        else {
+          story.overlapRound = round;
+          story.overlap = weight;
+          touched.push(story);
+        }
       }
     }
-    const shortlist = [...overlap.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].seq - b[0].seq)
-      .slice(0, MAX_CANDIDATES)
-      .map(([story]) => story);
-    return shortlist
+    return shortlistOf(touched, MAX_CANDIDATES)
       .map((story) => {
         const features = this.features(prepared, story);
         return { storyId: story.id, features, score: predict(this.weights, features), seq: story.seq };
@@ -347,6 +357,8 @@ export class StoryClusterer {
       lastSeen: null,
       members: [],
       headline: null,
+      overlap: 0,
+      overlapRound: 0,
     };
     this.stories.set(state.id, state);
     this.active.add(state);
@@ -578,6 +590,27 @@ function normOf(vector: Vector): number {
   let norm = 0;
   for (const weight of vector.weights) norm += weight * weight;
   return Math.sqrt(norm);
+}
+
+/** Sorts before: more shared index weight, then the older story. */
+function closer(a: StoryState, b: StoryState): boolean {
+  return a.overlap > b.overlap || (a.overlap === b.overlap && a.seq < b.seq);
+}
+
+/** The `limit` stories sharing the most index weight, best first (a partial selection, not a full sort). */
+function shortlistOf(touched: StoryState[], limit: number): StoryState[] {
+  const top: StoryState[] = [];
+  for (const story of touched) {
+    if (top.length === limit && !closer(story, top[limit - 1])) continue;
+    let at = top.length < limit ? top.length : limit - 1;
+    while (at > 0 && closer(story, top[at - 1])) {
+      if (at < top.length) top[at] = top[at - 1];
+      else top.push(top[at - 1]);
+      at--;
+    }
+    top[at] = story;
+  }
+  return top;
 }
 
 /** Heavier first; ties broken by term text so the result never depends on id or insertion history. */

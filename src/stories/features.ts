@@ -201,7 +201,7 @@ export function scanText(text: string, terms: TermCounts, names: TermCounts): vo
       if (hasNameBreak(text, lastEnd, start)) flush();
     }
     lastEnd = end;
-    const word = classify(text.slice(start, end));
+    const word = classifyAt(text, start, end);
     if (word === null) {
       flush();
       continue;
@@ -225,26 +225,63 @@ interface WordInfo {
   number: boolean;
 }
 
-/** Written words already classified: news repeats its vocabulary, and folding and stemming are the costly steps. */
-const WORD_CACHE = new Map<string, WordInfo | null>();
-/** Cache bound: a few MiB, far above the working vocabulary of a day of news. */
-const WORD_CACHE_LIMIT = 200_000;
+/**
+ * Written words already classified, as an open-addressing table keyed by the word's characters
+ * where they stand in the text (no substring is made for a word seen before): news repeats its
+ * vocabulary, and folding and stemming are the costly steps. Linear probing; cleared when half
+ * full (2^17 words, a few MiB, far above the working vocabulary of a day of news).
+ */
+const WORD_CACHE_BITS = 18;
+const WORD_CACHE_MASK = (1 << WORD_CACHE_BITS) - 1;
+const WORD_CACHE_LIMIT = 1 << (WORD_CACHE_BITS - 1);
+// Filled by push: `new Array(2 ** 18)` would be a slow dictionary-mode array in V8.
+const wordCacheKeys: (string | null)[] = [];
+const wordCacheInfos: (WordInfo | null)[] = [];
+for (let i = 0; i <= WORD_CACHE_MASK; i++) {
+  wordCacheKeys.push(null);
+  wordCacheInfos.push(null);
+}
+let wordCacheFill = 0;
+
+/** The classification of text[start, end), from the cache when the word was seen before. */
+function classifyAt(text: string, start: number, end: number): WordInfo | null {
+  // FNV-1a over the UTF-16 units.
+  let hash = 0x811c9dc5;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 16777619);
+  const length = end - start;
+  let slot = hash & WORD_CACHE_MASK;
+  for (let key = wordCacheKeys[slot]; key !== null; key = wordCacheKeys[slot]) {
+    if (key.length === length) {
+      let k = 0;
+      while (k < length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === length) return wordCacheInfos[slot];
+    }
+    slot = (slot + 1) & WORD_CACHE_MASK;
+  }
+  const raw = text.slice(start, end);
+  const info = classify(raw);
+  if (wordCacheFill >= WORD_CACHE_LIMIT) {
+    wordCacheKeys.fill(null);
+    wordCacheInfos.fill(null);
+    wordCacheFill = 0;
+    slot = hash & WORD_CACHE_MASK;
+  }
+  wordCacheKeys[slot] = raw;
+  wordCacheInfos[slot] = info;
+  wordCacheFill++;
+  return info;
+}
 
 function wordInfo(term: string, name: string | null, number: boolean): WordInfo {
   return { term: termId(term), name, nameId: name === null ? -1 : termId(name), number };
 }
 
 function classify(raw: string): WordInfo | null {
-  let info = WORD_CACHE.get(raw);
-  if (info !== undefined) return info;
   const folded = foldCase(raw);
-  if (folded.length < 2 || STOPWORDS.has(folded)) info = null;
+  if (folded.length < 2 || STOPWORDS.has(folded)) return null;
   // Years and amounts are strong event markers; single digits are not (length ≥ 2 above).
-  else if (NUMBER.test(raw)) info = wordInfo(folded, `#${folded.replace(/,/g, '')}`, true);
-  else info = wordInfo(/\d/.test(folded) ? folded : stem(folded), CAPITAL.test(raw) ? folded : null, false);
-  if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
-  WORD_CACHE.set(raw, info);
-  return info;
+  if (NUMBER.test(raw)) return wordInfo(folded, `#${folded.replace(/,/g, '')}`, true);
+  return wordInfo(/\d/.test(folded) ? folded : stem(folded), CAPITAL.test(raw) ? folded : null, false);
 }
 
 function byText(counts: TermCounts): Map<string, number> {
