@@ -140,6 +140,19 @@ interface StoryState {
   /** Index weight shared with the article being scored, valid when overlapRound is the clusterer's round. */
   overlap: number;
   overlapRound: number;
+  /** Bumped whenever a centroid may have lost terms (pruning, freezing, reviving): see Postings. */
+  epoch: number;
+  /** Set when an index entry of the story was dropped: the next join re-checks all its terms. */
+  unindexed: boolean;
+}
+
+/**
+ * The stories indexed under one term, with each entry's story epoch when it was last known to
+ * hold the term: an entry whose epoch is current needs no lookup in the centroids.
+ */
+interface Postings {
+  stories: StoryState[];
+  epochs: number[];
 }
 
 export class StoryClusterer {
@@ -152,7 +165,7 @@ export class StoryClusterer {
   /** Scoring round (one per scored article) and the stories it touched, reused. */
   private round = 0;
   private readonly touched: StoryState[] = [];
-  private readonly index = new Map<number, StoryState[]>();
+  private readonly index = new Map<number, Postings>();
   /** Document frequency by term id (grown as new ids appear). */
   private documentFrequency = new Float64Array(1024);
   /** The article being scored, as dense slot tables (see ArticleSlots). */
@@ -217,10 +230,11 @@ export class StoryClusterer {
     for (const term of prepared.queryTerms) {
       const postings = this.index.get(term);
       if (!postings) continue;
+      const { stories } = postings;
       const weight = slots.text.weightOf(prepared.text, term) + slots.names.weightOf(prepared.names, term);
       const kept = this.dropExpired(term, postings);
       for (let i = 0; i < kept; i++) {
-        const story = postings[i];
+        const story = stories[i];
         if (story.lastTime < oldest) continue; // an article older than the stream clock
         if (story.overlapRound === round) story.overlap += weight;
         else {
@@ -267,14 +281,25 @@ export class StoryClusterer {
    * Removes from one posting list the stories past the window and those whose centroids have
    * since dropped the term (pruning); returns how many remain.
    */
-  private dropExpired(term: number, postings: StoryState[]): number {
+  private dropExpired(term: number, postings: Postings): number {
     const expiry = this.clock - this.windowMs;
+    const { stories, epochs } = postings;
     let kept = 0;
-    for (const story of postings) {
-      if (story.lastTime >= expiry && (story.text.slots.has(term) || story.names.slots.has(term))) postings[kept++] = story;
-      else story.indexed.delete(term);
+    for (let i = 0; i < stories.length; i++) {
+      const story = stories[i];
+      // An unchanged epoch means the story has dropped no term since the entry was checked.
+      if (story.lastTime >= expiry && (epochs[i] === story.epoch || story.text.slots.has(term) || story.names.slots.has(term))) {
+        stories[kept] = story;
+        epochs[kept++] = story.epoch;
+      } else {
+        story.indexed.delete(term);
+        story.unindexed = true;
+      }
     }
-    postings.length = kept;
+    if (kept < stories.length) {
+      stories.length = kept;
+      epochs.length = kept;
+    }
     if (kept === 0) this.index.delete(term);
     return kept;
   }
@@ -293,6 +318,7 @@ export class StoryClusterer {
       story.members = FROZEN_MEMBERS;
       story.norms = FROZEN_NORMS;
       story.indexed = story.sourceSet = FROZEN_SET;
+      story.epoch += 1;
       this.active.delete(story);
     }
     for (const [term, postings] of [...this.index]) this.dropExpired(term, postings);
@@ -359,6 +385,8 @@ export class StoryClusterer {
       headline: null,
       overlap: 0,
       overlapRound: 0,
+      epoch: 0,
+      unindexed: false,
     };
     this.stories.set(state.id, state);
     this.active.add(state);
@@ -383,6 +411,8 @@ export class StoryClusterer {
       story.members = [];
       story.norms = { title: 0, text: 0, names: 0 };
       story.indexed = new Set();
+      story.unindexed = false;
+      story.epoch += 1;
       story.sourceSet = new Set(story.sources);
       this.active.add(story);
     }
@@ -404,20 +434,30 @@ export class StoryClusterer {
       story.lastTime = Math.max(story.lastTime, time);
       if (article.published && time >= story.lastTime) story.lastSeen = article.published;
     }
+    const { ids: textIds } = story.text;
+    const { ids: nameIds } = story.names;
     story.norms.title = accumulate(story.title, prepared.title, CENTROID_TERMS.title);
     story.norms.text = accumulate(story.text, prepared.text, CENTROID_TERMS.text);
     story.norms.names = accumulate(story.names, prepared.names, CENTROID_TERMS.names);
+    // Pruning replaces the id arrays: terms may have left, so index entries must be checked again.
+    if (story.text.ids !== textIds || story.names.ids !== nameIds) story.epoch += 1;
     if (story.members.length < MEMBER_POOL) {
       const text = pruned(prepared.text, MEMBER_TERMS);
       story.members.push({ title: article.title, text, norm: normOf(text) });
     }
-    for (const terms of [story.text.ids, story.names.ids]) {
+    // Every centroid term must be indexed. Terms held before this article still are, unless an
+    // index entry was dropped since (an expired-looking story later joined); then all are checked.
+    const fresh = story.unindexed ? [story.text.ids, story.names.ids] : [prepared.text.ids, prepared.names.ids];
+    story.unindexed = false;
+    for (const terms of fresh) {
       for (const term of terms) {
-        if (story.indexed.has(term)) continue;
+        if (story.indexed.has(term) || !(story.text.slots.has(term) || story.names.slots.has(term))) continue;
         story.indexed.add(term);
         const postings = this.index.get(term);
-        if (postings) postings.push(story);
-        else this.index.set(term, [story]);
+        if (postings) {
+          postings.stories.push(story);
+          postings.epochs.push(story.epoch);
+        } else this.index.set(term, { stories: [story], epochs: [story.epoch] });
       }
     }
   }
@@ -440,7 +480,7 @@ export class StoryClusterer {
   /** How many (term, story) entries the index holds now: bounded by the window, not the stream. */
   get indexSize(): number {
     let size = 0;
-    for (const postings of this.index.values()) size += postings.length;
+    for (const postings of this.index.values()) size += postings.stories.length;
     return size;
   }
 }
@@ -508,7 +548,8 @@ class ArticleSlots {
   }
 
   private positionOf(term: number): number {
-    return term < this.stamp.length && this.stamp[term] === this.generation ? this.slot[term] : -1;
+    // Every id in a story or article vector existed at load time, so it is within the tables.
+    return this.stamp[term] === this.generation ? this.slot[term] : -1;
   }
 
   /** The loaded vector's weight of a term (0 when absent). */

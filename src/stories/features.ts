@@ -168,15 +168,17 @@ function hasNameBreak(text: string, from: number, to: number): boolean {
  * the stream.
  */
 export function scanText(text: string, terms: TermCounts, names: TermCounts): void {
-  const run: WordInfo[] = [];
+  // The current run of capitalised words: run[0 … runLength) (a counter: resizing arrays is slow).
+  const run = RUN;
+  let runLength = 0;
   const flush = (): void => {
-    if (run.length > 1) {
+    if (runLength > 1) {
       let joined = run[0].name as string;
-      for (let k = 1; k < run.length; k++) joined += ` ${run[k].name as string}`;
+      for (let k = 1; k < runLength; k++) joined += ` ${run[k].name as string}`;
       add(names, termId(joined));
     }
-    for (const word of run) add(names, word.nameId);
-    run.length = 0;
+    for (let k = 0; k < runLength; k++) add(names, run[k].nameId);
+    runLength = 0;
   };
   const length = text.length;
   let lastEnd = 0;
@@ -190,18 +192,29 @@ export function scanText(text: string, terms: TermCounts, names: TermCounts): vo
     const start = i;
     let end = start + width;
     let j = end;
+    // FNV-1a over the word's UTF-16 units as they are read (the memo's key); `hash` holds it up to `end`.
+    let rolling = 0x811c9dc5;
+    for (let k = start; k < end; k++) rolling = Math.imul(rolling ^ text.charCodeAt(k), 16777619);
+    let hash = rolling;
     while (j < length) {
+      const unit = text.charCodeAt(j);
       const next = wordCharWidth(text, j);
-      if (next > 0) end = j += next;
-      else if (isWordJoiner(text.charCodeAt(j))) j++;
-      else break;
+      if (next > 0) {
+        rolling = Math.imul(rolling ^ unit, 16777619);
+        if (next === 2) rolling = Math.imul(rolling ^ text.charCodeAt(j + 1), 16777619);
+        end = j += next;
+        hash = rolling;
+      } else if (isWordJoiner(unit)) {
+        rolling = Math.imul(rolling ^ unit, 16777619);
+        j++;
+      } else break;
     }
     i = end;
     if (start > lastEnd + 1 || (start === lastEnd + 1 && text.charCodeAt(lastEnd) !== 32)) {
       if (hasNameBreak(text, lastEnd, start)) flush();
     }
     lastEnd = end;
-    const word = classifyAt(text, start, end);
+    const word = classifyAt(text, start, end, hash);
     if (word === null) {
       flush();
       continue;
@@ -211,7 +224,7 @@ export function scanText(text: string, terms: TermCounts, names: TermCounts): vo
     else if (word.number) {
       flush();
       add(names, word.nameId);
-    } else run.push(word);
+    } else run[runLength++] = word;
   }
   flush();
 }
@@ -243,11 +256,11 @@ for (let i = 0; i <= WORD_CACHE_MASK; i++) {
 }
 let wordCacheFill = 0;
 
-/** The classification of text[start, end), from the cache when the word was seen before. */
-function classifyAt(text: string, start: number, end: number): WordInfo | null {
-  // FNV-1a over the UTF-16 units.
-  let hash = 0x811c9dc5;
-  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 16777619);
+/** Scratch for scanText's name runs (scanText never re-enters). */
+const RUN: WordInfo[] = [];
+
+/** The classification of text[start, end) (`hash`: FNV-1a of its units), from the cache when the word was seen before. */
+function classifyAt(text: string, start: number, end: number, hash: number): WordInfo | null {
   const length = end - start;
   let slot = hash & WORD_CACHE_MASK;
   for (let key = wordCacheKeys[slot]; key !== null; key = wordCacheKeys[slot]) {
