@@ -95,8 +95,35 @@ export function addFeature(bag: FeatureBag, name: string, value = 1): void {
   bag.set(name, (bag.get(name) ?? 0) + value);
 }
 
-/** Hashes a bag into a sparse vector; colliding names add up. */
+/** Hashes a bag into a sparse vector; colliding names add up (in the bag's order). */
 export function vectorize(bag: FeatureBag, bits: number): SparseVector {
+  // Sort (bucket, position) pairs packed into one float so a plain numeric sort orders them;
+  // exact while bucket · 2^32 + position stays below 2^53, i.e. up to 2^21 buckets.
+  if (bits > 21 || bag.size >= 2 ** 32) return vectorizeByMap(bag, bits);
+  const values: number[] = [];
+  const keys: number[] = [];
+  for (const [name, value] of bag) {
+    if (value === 0) continue;
+    keys.push(hashFeature(name, bits) * 2 ** 32 + values.length);
+    values.push(value);
+  }
+  const sorted = Float64Array.from(keys).sort();
+  const indices: number[] = [];
+  const merged: number[] = [];
+  for (const key of sorted) {
+    const index = Math.floor(key / 2 ** 32);
+    const value = values[key - index * 2 ** 32]!;
+    if (indices.length > 0 && indices[indices.length - 1] === index) merged[merged.length - 1]! += value;
+    else {
+      indices.push(index);
+      merged.push(value);
+    }
+  }
+  return { indices: Uint32Array.from(indices), values: Float64Array.from(merged) };
+}
+
+/** The general form of `vectorize`, for hash spaces too large to pack. */
+function vectorizeByMap(bag: FeatureBag, bits: number): SparseVector {
   const merged = new Map<number, number>();
   for (const [name, value] of bag) {
     if (value === 0) continue;
@@ -130,12 +157,28 @@ export function appendDense(vector: SparseVector, dense: ArrayLike<number>, offs
   return { indices, values };
 }
 
-/** Adds two sparse vectors (entries with the same index add up). */
+/** Adds two sparse vectors (entries with the same index add up): a merge of two sorted lists. */
 export function addVectors(a: SparseVector, b: SparseVector): SparseVector {
-  const merged = new Map<number, number>();
-  for (const v of [a, b]) v.indices.forEach((index, k) => merged.set(index, (merged.get(index) ?? 0) + v.values[k]));
-  const indices = Uint32Array.from([...merged.keys()].sort((x, y) => x - y));
-  return { indices, values: Float64Array.from(indices, (i) => merged.get(i) ?? 0) };
+  const indices = new Uint32Array(a.indices.length + b.indices.length);
+  const values = new Float64Array(indices.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.indices.length || j < b.indices.length) {
+    const ai = i < a.indices.length ? a.indices[i]! : Infinity;
+    const bj = j < b.indices.length ? b.indices[j]! : Infinity;
+    if (ai === bj) {
+      indices[n] = ai;
+      values[n++] = a.values[i++]! + b.values[j++]!;
+    } else if (ai < bj) {
+      indices[n] = ai;
+      values[n++] = a.values[i++]!;
+    } else {
+      indices[n] = bj;
+      values[n++] = b.values[j++]!;
+    }
+  }
+  return { indices: indices.slice(0, n), values: values.slice(0, n) };
 }
 
 export function sigmoid(z: number): number {

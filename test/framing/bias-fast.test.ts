@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { sentenceBiasFast } from '../../src/framing/bias-fast.ts';
 import { compileLexicons } from '../../src/framing/bias-features.ts';
 import { sentenceBiasByVector, shippedSentenceBiasModel, type SentenceBiasModel } from '../../src/framing/bias.ts';
-import { seededRandom, type LoadedLogisticModel } from '../../src/framing/linear.ts';
+import { addVectors, hashFeature, seededRandom, vectorize, type LoadedLogisticModel, type SparseVector } from '../../src/framing/linear.ts';
 
 /** Written for this test: plain, loaded, quoted, repetitive and odd-token sentences. */
 const SENTENCES = [
@@ -57,5 +57,31 @@ describe('fast sentence-bias scoring', () => {
   test('words that name Object properties score like other words, not NaN', () => {
     const p = sentenceBiasByVector(shippedSentenceBiasModel(), SENTENCES[5]!);
     assert.ok(Number.isFinite(p) && p > 0 && p < 1);
+  });
+});
+
+describe('sparse vectors', () => {
+  test('vectorize sums colliding names in bag order and sorts buckets (4 bits: many collisions)', () => {
+    const random = seededRandom(3);
+    const bag = new Map<string, number>();
+    for (let k = 0; k < 60; k++) bag.set(`f${k}`, k % 7 === 0 ? 0 : random() * 2 - 1);
+    const expected = new Map<number, number>();
+    for (const [name, value] of bag) {
+      if (value === 0) continue;
+      const index = hashFeature(name, 4);
+      expected.set(index, (expected.get(index) ?? 0) + value);
+    }
+    const v = vectorize(bag, 4);
+    assert.deepEqual([...v.indices], [...expected.keys()].sort((a, b) => a - b));
+    v.indices.forEach((index, k) => assert.equal(v.values[k], expected.get(index)));
+  });
+
+  test('addVectors merges sorted vectors, adding shared indices', () => {
+    const a: SparseVector = { indices: Uint32Array.from([1, 4, 9]), values: Float64Array.from([0.5, -1, 2]) };
+    const b: SparseVector = { indices: Uint32Array.from([0, 4, 10]), values: Float64Array.from([3, 0.25, -2]) };
+    const sum = addVectors(a, b);
+    assert.deepEqual([...sum.indices], [0, 1, 4, 9, 10]);
+    assert.deepEqual([...sum.values], [3, 0.5, -0.75, 2, -2]);
+    assert.deepEqual([...addVectors(a, { indices: new Uint32Array(0), values: new Float64Array(0) }).values], [0.5, -1, 2]);
   });
 });
