@@ -36,8 +36,12 @@ export function buildArticleView(text: string, sentenceSpans: Span[], lexicons: 
   const sentences: ViewSentence[] = sentenceSpans.map((span, index) => {
     const tokens = tokenizeWords(text, span.start, span.end).map((t): ViewToken => {
       wordCounts.set(t.norm, (wordCounts.get(t.norm) ?? 0) + 1);
+      // Fields written out rather than spread: the spread made this the detector's slowest line.
       return {
-        ...t,
+        start: t.start,
+        end: t.end,
+        text: t.text,
+        norm: t.norm,
         stem: stem(t.norm),
         quoted: mask[t.start] === 1,
         lists: lexicons.membership.get(t.norm) ?? NO_LISTS,

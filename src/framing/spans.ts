@@ -73,18 +73,17 @@ export function sentenceFeatures(sentence: ViewSentence): string[] {
   return features;
 }
 
-/** Features of token `i` of a sentence (without the sentence-wide ones). */
-export function tokenFeatures(tokens: ViewToken[], i: number): string[] {
+/** The first features of a token, which depend on the token alone (its text, norm and stem). */
+function ownFeatures(t: ViewToken): string[] {
+  const w = t.norm;
+  return ['bias', `w=${w}`, `st=${t.stem}`, `sh=${wordShape(t.text)}`, `p3=${w.slice(0, 3)}`, `s3=${w.slice(-3)}`, `s2=${w.slice(-2)}`];
+}
+
+/** Features of token `i` that depend on its neighbours and position; `tokenFeatures` lists them after `ownFeatures`. */
+function contextFeatures(tokens: ViewToken[], i: number): string[] {
   const t = tokens[i]!;
   const w = t.norm;
   const f = [
-    'bias',
-    `w=${w}`,
-    `st=${t.stem}`,
-    `sh=${wordShape(t.text)}`,
-    `p3=${w.slice(0, 3)}`,
-    `s3=${w.slice(-3)}`,
-    `s2=${w.slice(-2)}`,
     `w-1=${word(tokens, i - 1)}`,
     `w+1=${word(tokens, i + 1)}`,
     `w-2=${word(tokens, i - 2)}`,
@@ -104,6 +103,44 @@ export function tokenFeatures(tokens: ViewToken[], i: number): string[] {
   if (next) for (const list of next.lists) f.push(`lex+1=${list}`);
   if (i > 0 && /^\p{Lu}/u.test(t.text)) f.push('cap-mid');
   return f;
+}
+
+/** Features of token `i` of a sentence (without the sentence-wide ones). */
+export function tokenFeatures(tokens: ViewToken[], i: number): string[] {
+  return [...ownFeatures(tokens[i]!), ...contextFeatures(tokens, i)];
+}
+
+/**
+ * Distinct tokens whose weights a tagger remembers before it starts afresh (a few MB at most;
+ * an article has a few hundred).
+ */
+const TOKEN_CACHE_SIZE = 50_000;
+
+type Weights = [number, number, number];
+
+/**
+ * What one token contributes to emission scores. `own`: the sum of its `ownFeatures` weights
+ * (they come first, so the running sum is the same float). The rest: the weights of the
+ * features it sets as a token (valence, lexicon lists) or as a neighbour one or two places away.
+ */
+interface TokenWeights {
+  own: Float64Array;
+  asPrevious?: Weights;
+  asNext?: Weights;
+  asSecondPrevious?: Weights;
+  asSecondNext?: Weights;
+  valence?: Weights;
+  valenceAsPrevious?: Weights;
+  stemAsPrevious?: Weights;
+  valenceAsNext?: Weights;
+  stemAsNext?: Weights;
+  /** lex= and lexq= of each list, in order, for an unquoted and a quoted occurrence. */
+  listsUnquoted: (Weights | undefined)[];
+  listsQuoted: (Weights | undefined)[];
+  listsAsPrevious: (Weights | undefined)[];
+  listsAsNext: (Weights | undefined)[];
+  /** Starts with a capital letter (cap-mid when not sentence-initial). */
+  capital: boolean;
 }
 
 // ───────────────────────────── model ─────────────────────────────
@@ -169,6 +206,19 @@ export function forwardBackward(emissions: ArrayLike<number>[], transitions: num
 export class SpanTagger {
   private readonly weights: Map<string, [number, number, number]>;
   private readonly transitions: number[][];
+  /** Per distinct token: its weights (see `TokenWeights`). */
+  private readonly tokenCache = new Map<string, TokenWeights>();
+  /** Weights of the sentence-boundary words as neighbours. */
+  private readonly boundary: { previous?: Weights; next?: Weights; secondPrevious?: Weights; secondNext?: Weights };
+  /** Weights of the fixed-vocabulary features: q=0/1, pos=first/last/0…4, cap-mid. */
+  private readonly fixed: {
+    unquoted?: Weights;
+    quoted?: Weights;
+    first?: Weights;
+    last?: Weights;
+    position: (Weights | undefined)[];
+    capitalMid?: Weights;
+  };
   /** A token is inside a span when P(B) + P(I) reaches this. */
   threshold: number;
 
@@ -176,17 +226,93 @@ export class SpanTagger {
     this.weights = new Map(Object.entries(model.features));
     this.transitions = constrained(model.transitions);
     this.threshold = model.threshold;
+    this.boundary = {
+      previous: this.weights.get('w-1=<s>'),
+      next: this.weights.get('w+1=</s>'),
+      secondPrevious: this.weights.get('w-2=<s>'),
+      secondNext: this.weights.get('w+2=</s>'),
+    };
+    this.fixed = {
+      unquoted: this.weights.get('q=0'),
+      quoted: this.weights.get('q=1'),
+      first: this.weights.get('pos=first'),
+      last: this.weights.get('pos=last'),
+      position: [0, 1, 2, 3, 4].map((k) => this.weights.get(`pos=${k}`)),
+      capitalMid: this.weights.get('cap-mid'),
+    };
   }
 
-  /** Emission scores [token][tag]. */
+  /**
+   * Emission scores [token][tag]: for each token, the weights of its features added in the
+   * order `tokenFeatures` then `sentenceFeatures` list them (so the floats are the same). The
+   * weights are looked up once per distinct token (`TokenWeights`) and once per sentence for
+   * the sentence-wide features, not by building each feature name again at every position.
+   */
   private emissions(sentence: ViewSentence): Float64Array[] {
-    const shared = sentenceFeatures(sentence);
-    return sentence.tokens.map((_, i) => {
-      const scores = new Float64Array(NUM_TAGS);
-      for (const name of tokenFeatures(sentence.tokens, i)) add(scores, this.weights.get(name));
-      for (const name of shared) add(scores, this.weights.get(name));
+    const shared = sentenceFeatures(sentence).map((name) => this.weights.get(name));
+    const tokens = sentence.tokens;
+    const records = tokens.map((t) => this.tokenWeights(t));
+    const n = tokens.length;
+    return tokens.map((t, i) => {
+      const own = records[i]!;
+      const prev = i > 0 ? records[i - 1]! : null;
+      const next = i + 1 < n ? records[i + 1]! : null;
+      const scores = new Float64Array(own.own);
+      add(scores, prev ? prev.asPrevious : this.boundary.previous);
+      add(scores, next ? next.asNext : this.boundary.next);
+      add(scores, i > 1 ? records[i - 2]!.asSecondPrevious : this.boundary.secondPrevious);
+      add(scores, i + 2 < n ? records[i + 2]!.asSecondNext : this.boundary.secondNext);
+      add(scores, this.weights.get(`w-1w=${word(tokens, i - 1)}|${t.norm}`));
+      add(scores, this.weights.get(`ww+1=${t.norm}|${word(tokens, i + 1)}`));
+      add(scores, own.valence);
+      add(scores, t.quoted ? this.fixed.quoted : this.fixed.unquoted);
+      add(scores, i === 0 ? this.fixed.first : i === n - 1 ? this.fixed.last : this.fixed.position[Math.min(4, Math.floor((5 * i) / n))]);
+      if (prev) {
+        add(scores, prev.valenceAsPrevious);
+        add(scores, prev.stemAsPrevious);
+      }
+      if (next) {
+        add(scores, next.valenceAsNext);
+        add(scores, next.stemAsNext);
+      }
+      for (const w of t.quoted ? own.listsQuoted : own.listsUnquoted) add(scores, w);
+      if (prev) for (const w of prev.listsAsPrevious) add(scores, w);
+      if (next) for (const w of next.listsAsNext) add(scores, w);
+      if (i > 0 && own.capital) add(scores, this.fixed.capitalMid);
+      for (const w of shared) add(scores, w);
       return scores;
     });
+  }
+
+  /** The weights one token brings to its own features and to its neighbours' (cached per token). */
+  private tokenWeights(t: ViewToken): TokenWeights {
+    const key = `${t.text}\u0000${t.norm}\u0000${t.stem}\u0000${t.valence}\u0000${t.lists.join('\u0000')}`;
+    const known = this.tokenCache.get(key);
+    if (known) return known;
+    const own = new Float64Array(NUM_TAGS);
+    for (const name of ownFeatures(t)) add(own, this.weights.get(name));
+    const get = (name: string): Weights | undefined => this.weights.get(name);
+    const valence = valenceBucket(t.valence);
+    const record: TokenWeights = {
+      own,
+      asPrevious: get(`w-1=${t.norm}`),
+      asNext: get(`w+1=${t.norm}`),
+      asSecondPrevious: get(`w-2=${t.norm}`),
+      asSecondNext: get(`w+2=${t.norm}`),
+      valence: get(`val=${valence}`),
+      valenceAsPrevious: get(`val-1=${valence}`),
+      stemAsPrevious: get(`st-1=${t.stem}`),
+      valenceAsNext: get(`val+1=${valence}`),
+      stemAsNext: get(`st+1=${t.stem}`),
+      listsUnquoted: t.lists.flatMap((list) => [get(`lex=${list}`), get(`lexq=${list}|0`)]),
+      listsQuoted: t.lists.flatMap((list) => [get(`lex=${list}`), get(`lexq=${list}|1`)]),
+      listsAsPrevious: t.lists.map((list) => get(`lex-1=${list}`)),
+      listsAsNext: t.lists.map((list) => get(`lex+1=${list}`)),
+      capital: /^\p{Lu}/u.test(t.text),
+    };
+    if (this.tokenCache.size >= TOKEN_CACHE_SIZE) this.tokenCache.clear();
+    this.tokenCache.set(key, record);
+    return record;
   }
 
   /** P(inside a span) for each token of the sentence. */

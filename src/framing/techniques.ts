@@ -170,10 +170,15 @@ export interface TechniqueScores {
   classes: Technique[];
 }
 
+/** The name `featureValues` gives dense feature d. */
+const DENSE_NAME = /^v\d+$/;
+
 export class TechniqueClassifier {
   private readonly weights: Map<string, number[]>;
   readonly classes: Technique[];
   private readonly bias: number[];
+  /** Weights of the dense features `v0`, `v1`, … looked up once, not by name per span. */
+  private readonly denseWeights: (number[] | undefined)[] = [];
 
   constructor(model: TechniqueModelWeights) {
     this.weights = new Map(Object.entries(model.features));
@@ -182,6 +187,30 @@ export class TechniqueClassifier {
   }
 
   probabilities(features: string[], dense: Float32Array | null = null): number[] {
+    const scores = [...this.bias];
+    const named = featureValues(features);
+    // A named feature spelled like a dense one would change the order values add up in: rare, so slow path.
+    if (dense && [...named.keys()].some((name) => DENSE_NAME.test(name))) return this.probabilitiesByName(features, dense);
+    for (const [name, value] of named) {
+      const w = this.weights.get(name);
+      if (!w) continue;
+      for (let c = 0; c < scores.length; c++) scores[c] += value * w[c]!;
+    }
+    // Dense values after the named ones, in index order: the order `featureValues` lists them.
+    if (dense) {
+      for (let d = this.denseWeights.length; d < dense.length; d++) this.denseWeights.push(this.weights.get(`v${d}`));
+      for (let d = 0; d < dense.length; d++) {
+        const value = dense[d]!;
+        const w = this.denseWeights[d];
+        if (value === 0 || !w) continue;
+        for (let c = 0; c < scores.length; c++) scores[c] += value * w[c]!;
+      }
+    }
+    return softmax(scores);
+  }
+
+  /** The reference form: every feature, named and dense, looked up by name. */
+  private probabilitiesByName(features: string[], dense: Float32Array | null): number[] {
     const scores = [...this.bias];
     for (const [name, value] of featureValues(features, dense)) {
       const w = this.weights.get(name);
