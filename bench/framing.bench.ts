@@ -15,27 +15,13 @@ import { annotate } from '../src/language/index.ts';
 import type { Article, Doc, Quote } from '../src/model/index.ts';
 import { extractQuotes } from '../src/quotes/index.ts';
 import type { BenchReport } from './run.ts';
+import { articleFromCleanText } from '../src/ingest/index.ts';
 
 /** Enough articles (≈ 500 KB of text) for a stable rate while the bench stays well under a minute. */
 const ARTICLES = 200;
 
 function articleOf(id: string, text: string): Article {
-  return {
-    id,
-    origin: id,
-    source: null,
-    title: null,
-    author: null,
-    published: null,
-    language: 'en',
-    url: null,
-    canonicalUrl: null,
-    place: null,
-    text,
-    removed: [],
-    provenance: {},
-    warnings: [],
-  };
+  return articleFromCleanText(text, { id });
 }
 
 async function readAllSides(path: string, limit: number): Promise<string[]> {

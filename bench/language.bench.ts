@@ -14,6 +14,7 @@ import { annotate } from '../src/language/index.ts';
 import type { Article, Doc } from '../src/model/index.ts';
 import { extractQuotes } from '../src/quotes/index.ts';
 import type { BenchReport } from './run.ts';
+import { articleFromCleanText } from '../src/ingest/index.ts';
 
 /** Enough articles for a stable rate (≈ 1 MB of text) while the bench stays under a minute. */
 const ARTICLES = 400;
@@ -21,22 +22,7 @@ const ARTICLES = 400;
 const PAIR_REPEATS = 50;
 
 function articleOf(id: string, text: string, published: string | null = null): Article {
-  return {
-    id,
-    origin: id,
-    source: null,
-    title: null,
-    author: null,
-    published,
-    language: 'en',
-    url: null,
-    canonicalUrl: null,
-    place: null,
-    text,
-    removed: [],
-    provenance: {},
-    warnings: [],
-  };
+  return articleFromCleanText(text, { id, published });
 }
 
 async function readAllSides(path: string, limit: number): Promise<string[]> {

@@ -15,6 +15,7 @@ import { ParallaxError } from '../errors.ts';
 import { annotate } from '../language/index.ts';
 import type { Article, Span } from '../model/index.ts';
 import type { EvalResult, EvalTask } from './types.ts';
+import { articleFromCleanText } from '../ingest/index.ts';
 
 /** Capitalised first words that name nobody. */
 const FUNCTION_WORDS = new Set([
@@ -80,22 +81,7 @@ function isNamed(text: string, start: number, end: number): boolean {
 }
 
 function articleOf(id: string, text: string): Article {
-  return {
-    id,
-    origin: id,
-    source: null,
-    title: null,
-    author: null,
-    published: null,
-    language: 'en',
-    url: null,
-    canonicalUrl: null,
-    place: null,
-    text,
-    removed: [],
-    provenance: {},
-    warnings: [],
-  };
+  return articleFromCleanText(text, { id });
 }
 
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;

@@ -41,6 +41,33 @@ export function articleFromText(text: string, meta: ArticleMeta = {}): Article {
   return assemble(cleaned, meta, null);
 }
 
+/**
+ * An article whose text is taken exactly as given: no cleaning, no detection. For text that is
+ * already clean and whose offsets must not move (dataset documents with gold spans), and for
+ * benchmarks and tests that build articles from sentences. Fields not given are empty; the id
+ * is the content id unless given.
+ */
+export function articleFromCleanText(text: string, fields: Partial<Omit<Article, 'text'>> = {}): Article {
+  const id = fields.id ?? contentId(text);
+  return {
+    id,
+    origin: id,
+    source: null,
+    title: null,
+    author: null,
+    published: null,
+    language: 'en',
+    url: null,
+    canonicalUrl: null,
+    place: null,
+    text,
+    removed: [],
+    provenance: {},
+    warnings: [],
+    ...fields,
+  };
+}
+
 /** An article from an HTML page (or a fragment, such as a feed item's content). */
 export function articleFromHtml(html: string, meta: ArticleMeta = {}): Article {
   const page = extractHtml(html, meta.url ?? undefined);

@@ -23,7 +23,7 @@ import {
 } from './readers.ts';
 import type { IngestOptions } from './types.ts';
 
-export { articleFromHtml, articleFromText, contentId, type ArticleMeta } from './article.ts';
+export { articleFromCleanText, articleFromHtml, articleFromText, contentId, type ArticleMeta } from './article.ts';
 export {
   cleanText,
   type CleanedText,

@@ -7,24 +7,10 @@ import { annotate } from '../../src/language/index.ts';
 import type { Article, Doc, FramingFinding, Quote } from '../../src/model/index.ts';
 import { extractQuotes } from '../../src/quotes/index.ts';
 import { readSeed, SEED_BREITBART, SEED_TELESUR, skipUnlessShared } from '../support/shared.ts';
+import { articleFromCleanText } from '../../src/ingest/index.ts';
 
 function articleOf(id: string, text: string): Article {
-  return {
-    id,
-    origin: id,
-    source: null,
-    title: null,
-    author: null,
-    published: null,
-    language: 'en',
-    url: null,
-    canonicalUrl: null,
-    place: null,
-    text,
-    removed: [],
-    provenance: {},
-    warnings: [],
-  };
+  return articleFromCleanText(text, { id });
 }
 
 function docOf(id: string, text: string): Doc {

@@ -6,6 +6,7 @@ test('the ingest stage exports exactly its public surface', () => {
   assert.deepEqual(Object.keys(ingestStage).sort(), [
     'DEFAULT_MAX_BYTES',
     'DEFAULT_TIMEOUT_MS',
+    'articleFromCleanText',
     'articleFromHtml',
     'articleFromText',
     'cleanText',
