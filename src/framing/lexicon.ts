@@ -79,5 +79,6 @@ export function buildLexicons(compiled: CompiledLexicons): Lexicons {
   };
   for (const name of LEXICON_NAMES) for (const word of compiled[name]) add(word, name);
   for (const [name, words] of Object.entries(PROJECT_CUES)) for (const word of words) add(word, name);
-  return { membership, valence: (word) => AFINN[word] ?? 0 };
+  // Own keys only: a plain object's `AFINN['constructor']` is a function, which would make a feature NaN.
+  return { membership, valence: (word) => (Object.hasOwn(AFINN, word) ? AFINN[word] : 0) };
 }

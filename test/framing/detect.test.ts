@@ -166,3 +166,10 @@ describe('detectFraming on the seed pair', { ...skipUnlessShared('seeds') }, () 
     }
   });
 });
+
+test('words that name Object.prototype members ("constructor", "valueOf") have no valence', () => {
+  const { lexicons } = loadPtcModels();
+  assert.equal(lexicons.valence('constructor'), 0);
+  assert.equal(lexicons.valence('valueof'), 0);
+  assert.equal(lexicons.valence('abandon'), -2); // an AFINN word still has its valence
+});
