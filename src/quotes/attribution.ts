@@ -170,7 +170,8 @@ export function namesIn(text: string, from: number, to: number): SpeakerGuess[] 
 
 /** Words that end a speaker's noun phrase on its left ("…, said", "according to", "in"). */
 const PHRASE_BOUNDARY = new Set([
-  ...PREPOSITIONS_LIST(),
+  ...PREPOSITIONS,
+  'according',
   'and',
   'or',
   'but',
@@ -191,27 +192,6 @@ const PHRASE_BOUNDARY = new Set([
 const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
 /** Longest run of modifiers kept before a name ("Republican party boss Reince Priebus"). */
 const MAX_MODIFIER_WORDS = 5;
-
-function PREPOSITIONS_LIST(): string[] {
-  return [
-    'on',
-    'in',
-    'at',
-    'from',
-    'of',
-    'to',
-    'for',
-    'with',
-    'by',
-    'about',
-    'against',
-    'into',
-    'over',
-    'under',
-    'via',
-    'according',
-  ];
-}
 
 /**
  * The whole noun phrase of a speaker as written: the name with the titles and descriptions
