@@ -11,11 +11,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nlp from 'compromise';
-import { ParallaxError } from '../errors.ts';
 import { annotate } from '../language/index.ts';
 import type { Article, Span } from '../model/index.ts';
 import type { EvalResult, EvalTask } from './types.ts';
 import { articleFromCleanText } from '../ingest/index.ts';
+import { polnearDevDirs } from './polnear.ts';
 
 /** Capitalised first words that name nobody. */
 const FUNCTION_WORDS = new Set([
@@ -94,14 +94,7 @@ export const entitiesEval: EvalTask = {
   defaultData: 'polnear',
   async run(dataPath: string): Promise<EvalResult> {
     const started = Date.now();
-    const textDir = join(dataPath, 'dev/text');
-    const annDir = join(dataPath, 'dev/attributions');
-    if (!existsSync(textDir) || !existsSync(annDir))
-      throw new ParallaxError(
-        'DATA_MISSING',
-        'expected dev/text and dev/attributions (PolNeAR layout)',
-        dataPath,
-      );
+    const { textDir, annDir } = polnearDevDirs(dataPath);
     const seen = new Set<string>();
     let gold = 0;
     let oursFound = 0;

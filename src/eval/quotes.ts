@@ -13,10 +13,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ParallaxError } from '../errors.ts';
 import type { Span } from '../model/index.ts';
 import { findQuotes, type FoundQuote } from '../quotes/index.ts';
 import type { EvalResult, EvalTask } from './types.ts';
+import { polnearDevDirs } from './polnear.ts';
 
 interface GoldAttribution {
   content: Span;
@@ -166,14 +166,7 @@ export const quotesEval: EvalTask = {
   defaultData: 'polnear',
   async run(dataPath: string): Promise<EvalResult> {
     const started = Date.now();
-    const textDir = join(dataPath, 'dev/text');
-    const annDir = join(dataPath, 'dev/attributions');
-    if (!existsSync(textDir) || !existsSync(annDir))
-      throw new ParallaxError(
-        'DATA_MISSING',
-        'expected dev/text and dev/attributions (PolNeAR layout)',
-        dataPath,
-      );
+    const { textDir, annDir } = polnearDevDirs(dataPath);
     const annFiles = readdirSync(annDir)
       .filter((f) => f.endsWith('.ann'))
       .sort();
