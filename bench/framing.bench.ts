@@ -4,10 +4,8 @@
  * content_original), each annotated and its quotes found beforehand so only framing is timed.
  * Training time is read from resources/framing/ptc-training.json (written by `npm run train ptc`).
  */
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import { sharedDataDir } from '../src/eval/data.ts';
 import { detectFraming, loadPtcModels } from '../src/framing/index.ts';
 import { PTC_RESOURCE_DIR } from '../src/framing/techniques-detect.ts';
@@ -16,25 +14,13 @@ import type { Article, Doc, Quote } from '../src/model/index.ts';
 import { extractQuotes } from '../src/quotes/index.ts';
 import type { BenchReport } from './run.ts';
 import { articleFromCleanText } from '../src/ingest/index.ts';
+import { readAllSidesTexts } from './allsides.ts';
 
 /** Enough articles (≈ 500 KB of text) for a stable rate while the bench stays well under a minute. */
 const ARTICLES = 200;
 
 function articleOf(id: string, text: string): Article {
   return articleFromCleanText(text, { id });
-}
-
-async function readAllSides(path: string, limit: number): Promise<string[]> {
-  const texts: string[] = [];
-  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    const record = JSON.parse(line) as { content_original?: string };
-    if (record.content_original) texts.push(record.content_original);
-    if (texts.length >= limit) break;
-  }
-  lines.close();
-  return texts;
 }
 
 export default async function benchFraming(): Promise<BenchReport> {
@@ -46,7 +32,7 @@ export default async function benchFraming(): Promise<BenchReport> {
 
   const data = sharedDataDir();
   if (data) {
-    const texts = await readAllSides(resolve(data, 'allsides/media-split-test.jsonl.gz'), ARTICLES);
+    const texts = await readAllSidesTexts(resolve(data, 'allsides/media-split-test.jsonl.gz'), ARTICLES);
     const inputs: { doc: Doc; quotes: Quote[] }[] = texts.map((text, i) => {
       const doc = annotate(articleOf(`allsides-${i}`, text));
       return { doc, quotes: extractQuotes(doc) };

@@ -3,10 +3,8 @@
  * media-split test file (../shared/data/allsides, content_original), annotated one by one;
  * then resolveActors on the fictional harbour pair. Reports articles/s, tokens/s, memory.
  */
-import { createReadStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import { attributeQuotes, resolveActors } from '../src/actors/index.ts';
 import { sharedDataDir } from '../src/eval/data.ts';
 import { cleanText } from '../src/ingest/clean.ts';
@@ -15,6 +13,7 @@ import type { Article, Doc } from '../src/model/index.ts';
 import { extractQuotes } from '../src/quotes/index.ts';
 import type { BenchReport } from './run.ts';
 import { articleFromCleanText } from '../src/ingest/index.ts';
+import { readAllSidesTexts } from './allsides.ts';
 
 /** Enough articles for a stable rate (≈ 1 MB of text) while the bench stays under a minute. */
 const ARTICLES = 400;
@@ -25,25 +24,12 @@ function articleOf(id: string, text: string, published: string | null = null): A
   return articleFromCleanText(text, { id, published });
 }
 
-async function readAllSides(path: string, limit: number): Promise<string[]> {
-  const texts: string[] = [];
-  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    const record = JSON.parse(line) as { content_original?: string };
-    if (record.content_original) texts.push(record.content_original);
-    if (texts.length >= limit) break;
-  }
-  lines.close();
-  return texts;
-}
-
 export default async function benchLanguage(): Promise<BenchReport> {
   const figures: BenchReport['figures'] = {};
   const notes: string[] = [];
   const data = sharedDataDir();
   if (data) {
-    const texts = await readAllSides(resolve(data, 'allsides/media-split-test.jsonl.gz'), ARTICLES);
+    const texts = await readAllSidesTexts(resolve(data, 'allsides/media-split-test.jsonl.gz'), ARTICLES);
     annotate(articleOf('warm-up', texts[0])); // model load and JIT warm-up outside the timing
     const rssBefore = process.memoryUsage().rss;
     let tokens = 0;
