@@ -535,12 +535,25 @@ function quantityConflict(
     return {
       kind: 'figure',
       what: describeSlot(qa.quantity, topic, actorName(a, b)),
-      left: qa.quantity.text,
-      right: qb.quantity.text,
+      left: figureAsRead(qa.quantity),
+      right: figureAsRead(qb.quantity),
       strength: 0.9,
     };
   }
   return null;
+}
+
+/**
+ * A figure as a reader says it in a sentence of ours: a duration written as a modifier
+ * ("a 14-year sentence", "a two-week strike") reads "14 years", "two weeks"; anything else as
+ * written. The evidence span keeps the article's own words.
+ */
+function figureAsRead(quantity: Quantity): string {
+  if (quantity.kind !== 'duration') return quantity.text;
+  return quantity.text.replace(
+    /^(.+?)[-\s](year|month|week|day|hour|minute)(?:-long|-old)?$/i,
+    (_, amount: string, unit: string) => `${amount} ${unit.toLowerCase()}${quantity.value === 1 ? '' : 's'}`,
+  );
 }
 
 function describeSlot(q: Quantity, topic: string | null, actor: string | null): string {

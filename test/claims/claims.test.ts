@@ -32,7 +32,7 @@ describe('conflicts', () => {
     assertSpans(r);
     const conflict = alignmentOf(r, 'conflict', '6 years', 'seven-year');
     assert.ok(conflict, JSON.stringify(r.alignments.map((a) => a.explanation)));
-    assert.match(conflict.explanation, /6 years \(Outlet A\) vs seven-year \(Outlet B\)/);
+    assert.match(conflict.explanation, /6 years \(Outlet A\) vs seven years \(Outlet B\)/);
   });
 
   test('a count after a resumption is a later moment, not a rival figure', () => {

@@ -165,7 +165,7 @@ describe('harbour-strike pair against its gold file', () => {
   test('the brief leads with what matters', () => {
     assert.ok(r.brief.disputed.length > 0 && r.brief.agreed.length > 0);
     assert.ok(r.brief.onlyIn[herald]!.length > 0 && r.brief.onlyIn[freePress]!.length > 0);
-    assert.ok(r.brief.disputed.some((item) => /12 days/.test(item.text) && /two-week/.test(item.text)));
+    assert.ok(r.brief.disputed.some((item) => /12 days/.test(item.text) && /two weeks/.test(item.text)));
   });
 });
 
