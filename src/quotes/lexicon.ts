@@ -33,8 +33,8 @@ export const NOT_NAMES = new Set(
   ).split(' '),
 );
 
-/** Titles kept as part of a name when capitalised before it ("Sgt. Ortiz", "President Maduro"). */
-export const NAME_TITLES = new Set([
+/** Abbreviated titles: part of a name before it, and never the end of a sentence. */
+const TITLE_ABBREVIATIONS = [
   'mr',
   'mrs',
   'ms',
@@ -49,6 +49,11 @@ export const NAME_TITLES = new Set([
   'rep',
   'prof',
   'rev',
+];
+
+/** Titles kept as part of a name when capitalised before it ("Sgt. Ortiz", "President Maduro"). */
+export const NAME_TITLES = new Set([
+  ...TITLE_ABBREVIATIONS,
   'president',
   'general',
   'sergeant',
@@ -60,20 +65,7 @@ export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 
 /** Abbreviations whose period does not end a sentence. */
 export const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'sgt',
-  'gen',
-  'col',
-  'lt',
-  'capt',
-  'gov',
-  'sen',
-  'rep',
-  'prof',
-  'rev',
+  ...TITLE_ABBREVIATIONS,
   'st',
   'jr',
   'sr',
