@@ -413,6 +413,8 @@ interface ConflictFinding {
   left: string;
   right: string;
   strength: number;
+  /** For wording conflicts: which opposition it is (antonym group and which side is left). */
+  opposition?: string;
 }
 
 /**
@@ -604,7 +606,7 @@ function dateConflict(a: Claim, b: Claim): ConflictFinding | null {
 const WORDING_CONFLICT_CONFIDENCE = 0.65;
 
 function antonymConflict(a: Profile, b: Profile): ConflictFinding | null {
-  for (const [one, other] of ANTONYM_GROUPS) {
+  for (const [group, [one, other]] of ANTONYM_GROUPS.entries()) {
     const aOne = one.find((w) => a.words.has(w));
     const aOther = other.find((w) => a.words.has(w));
     const bOne = one.find((w) => b.words.has(w));
@@ -634,10 +636,17 @@ function antonymConflict(a: Profile, b: Profile): ConflictFinding | null {
         left: left[0]!,
         right: left[1]!,
         strength: WORDING_CONFLICT_CONFIDENCE,
+        opposition: `${group}:${aOne ? 'one' : 'other'}`,
       };
     }
   }
   return null;
+}
+
+/** Both claims name the same year: their descriptions are of one event, not two. */
+function sameYear(pair: PairScore): boolean {
+  const years = new Set(pair.a.claim.dates.map((d) => d.value.slice(0, 4)));
+  return pair.b.claim.dates.some((d) => years.has(d.value.slice(0, 4)));
 }
 
 /** Same event, different place: "held in Geneva" / "held in Vienna" (only for close pairs). */
@@ -690,9 +699,17 @@ export function outletName(article: Article | undefined): string {
   return article ? articleName(article) : 'one outlet';
 }
 
-/** A short, readable excerpt of a claim's text. */
+/**
+ * Connectives a clause may start with after splitting ("when protesters stormed …"). Lower case
+ * only: a whole sentence opening with "Since her arrest, …" keeps its first word, which is part
+ * of what it says.
+ */
+export const LEADING_CONNECTIVE = /^(?:and|but|while|whereas|when|although|though|so|yet|for which|after|before|since)\s+/;
+
+/** A short, readable excerpt of a claim's text, without a connective left by clause splitting. */
 export function excerpt(text: string, max = EXCERPT_MAX_CHARS): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const bare = text.replace(/\s+/g, ' ').trim().replace(LEADING_CONNECTIVE, '');
+  const clean = bare.charAt(0).toUpperCase() + bare.slice(1);
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))} …`;
@@ -795,6 +812,25 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
   // Conflicts: any sufficiently similar pair with a differing slot or opposite wording; each
   // quantity conflicts at most once, with its best-scoring counterpart.
   const usedQuantities = new Set<Quantity>();
+  const oppositions = new Map<string, { pair: PairScore; conflict: ConflictFinding }[]>();
+  const addConflict = (pair: PairScore, conflict: ConflictFinding, repeats: number): void => {
+    const { a, b } = pair;
+    conflicted.add(`${a.claim.id}|${b.claim.id}`);
+    aligned.add(a.claim.id).add(b.claim.id);
+    // Differing figures, dates or places mark the same event; opposite wording may join two
+    // facets of it ("stormed the customs house" / "the march had been calm"), so it does not.
+    if (conflict.kind !== 'wording') pairUp(a.claim, b.claim);
+    const sideA = outletName(articlesById.get(a.claim.article));
+    const sideB = outletName(articlesById.get(b.claim.article));
+    const also = repeats > 0 ? ` (the same opposition recurs in ${repeats} more pair${repeats > 1 ? 's' : ''} of passages)` : '';
+    const explanation =
+      conflict.kind === 'wording'
+        ? `The outlets describe ${conflict.what} in opposite terms: “${conflict.left}” (${sideA}) vs “${conflict.right}” (${sideB})${also}.`
+        : conflict.kind === 'negation'
+          ? `The outlets disagree on ${conflict.what}: ${sideA} says ${conflict.left}, ${sideB} says ${conflict.right}.`
+          : `The outlets disagree on ${conflict.what}: ${conflict.left} (${sideA}) vs ${conflict.right} (${sideB}).`;
+    add('conflict', [a.claim, b.claim], explanation, conflict.strength * Math.min(1, pair.score / AGREE_MIN_SCORE));
+  };
   const partnerIn = new Map<string, Set<string>>();
   const pairUp = (x: Claim, y: Claim): void => {
     (partnerIn.get(x.id) ?? partnerIn.set(x.id, new Set()).get(x.id)!).add(y.article);
@@ -807,30 +843,29 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
     const slotConflict =
       quantityConflict(a, b, usedQuantities, sharedActorName) ??
       (close ? (dateConflict(a.claim, b.claim) ?? placeConflict(a, b)) : null);
-    const conflict =
-      slotConflict ?? antonymConflict(a, b) ?? (close ? negationConflict(a.claim, b.claim) : null);
-    if (!conflict) continue;
-    const key = `${a.claim.id}|${b.claim.id}`;
-    if (conflicted.has(key)) continue;
-    conflicted.add(key);
-    aligned.add(a.claim.id).add(b.claim.id);
-    // Differing figures, dates or places mark the same event; opposite wording may join two
-    // facets of it ("stormed the customs house" / "the march had been calm"), so it does not.
-    if (conflict.kind !== 'wording') pairUp(a.claim, b.claim);
-    const sideA = outletName(articlesById.get(a.claim.article));
-    const sideB = outletName(articlesById.get(b.claim.article));
-    const explanation =
-      conflict.kind === 'wording'
-        ? `The outlets describe ${conflict.what} in opposite terms: “${conflict.left}” (${sideA}) vs “${conflict.right}” (${sideB}).`
-        : conflict.kind === 'negation'
-          ? `The outlets disagree on ${conflict.what}: ${sideA} says ${conflict.left}, ${sideB} says ${conflict.right}.`
-          : `The outlets disagree on ${conflict.what}: ${conflict.left} (${sideA}) vs ${conflict.right} (${sideB}).`;
-    add(
-      'conflict',
-      [a.claim, b.claim],
-      explanation,
-      conflict.strength * Math.min(1, pair.score / AGREE_MIN_SCORE),
-    );
+    // A pair may differ on a figure *and* in wording ("13 years for violent blockades" / "14 years
+    // for peaceful protests"): both are reported, each once.
+    const wording = antonymConflict(a, b);
+    const found = [slotConflict, wording].filter((c): c is ConflictFinding => c !== null);
+    if (found.length === 0 && close) {
+      const negation = negationConflict(a.claim, b.claim);
+      if (negation) found.push(negation);
+    }
+    for (const conflict of found) {
+      // One opposition between two outlets ("violent" here, "peaceful" there) is one finding:
+      // its pairs are gathered and the one most surely about the same event is shown below.
+      if (conflict.opposition) {
+        const opposition = `${conflict.opposition}|${a.claim.article}|${b.claim.article}`;
+        const seen = oppositions.get(opposition);
+        if (seen) seen.push({ pair, conflict });
+        else oppositions.set(opposition, [{ pair, conflict }]);
+      } else addConflict(pair, conflict, 0);
+    }
+  }
+  for (const candidates of oppositions.values()) {
+    const rank = (c: { pair: PairScore }): number => Number(sameYear(c.pair)) * 10 + c.pair.score;
+    const best = candidates.reduce((x, y) => (rank(y) > rank(x) ? y : x));
+    addConflict(best.pair, best.conflict, candidates.length - 1);
   }
 
   // Agreements: best-first, each claim matched with at most one claim per other article

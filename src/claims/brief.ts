@@ -4,7 +4,7 @@
  * people and organisations involved, figures and dates, and how early the article puts it.
  */
 import type { Alignment, Article, Brief, BriefItem, Claim } from '../model/index.ts';
-import { excerpt } from './align.ts';
+import { excerpt, LEADING_CONNECTIVE } from './align.ts';
 
 /** Items per list: a brief is read in a minute. */
 export const BRIEF_LIMITS = { agreed: 6, disputed: 6, onlyIn: 6 } as const;
@@ -24,10 +24,6 @@ const WEIGHT_CONFIDENCE = 5;
 const ATTRIBUTED_DISCOUNT = 0.5;
 /** A claim carrying quoted words is mostly a voice (see the quotes), not a fact: ranked lower. */
 const QUOTED_DISCOUNT = 2;
-/** Connectives a clause may start with after splitting ("when protesters stormed …"). */
-const LEADING_CONNECTIVE =
-  /^(?:and|but|while|whereas|when|although|though|so|yet|for which|after|before|since)\s+/i;
-
 export function buildBrief(alignments: Alignment[], claims: Claim[], articles: Article[]): Brief {
   const byId = new Map(claims.map((c) => [c.id, c]));
   const positions = new Map<string, number>();
@@ -68,8 +64,7 @@ export function buildBrief(alignments: Alignment[], claims: Claim[], articles: A
       );
     const first = candidates[0];
     if (!first) return alignment.explanation;
-    const text = first.text.replace(LEADING_CONNECTIVE, '');
-    return excerpt(text.charAt(0).toUpperCase() + text.slice(1));
+    return excerpt(first.text);
   };
 
   const onlyIn: Record<string, BriefItem[]> = {};

@@ -65,6 +65,7 @@ export const ANTONYM_GROUPS: [string[], string[]][] = [
       'riot',
       'riots',
       'rioting',
+      'rioted',
       'rioters',
       'stormed',
       'clashes',

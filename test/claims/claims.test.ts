@@ -65,6 +65,27 @@ describe('conflicts', () => {
     assert.match(conflict.explanation, /march/);
   });
 
+  test('one opposition repeated across passages is one conflict, shown with its same-event pair', () => {
+    const r = analyse([
+      'Protesters rioted outside the Veyra ministry on Monday, 3 March 2025, smashing windows.\n\nBy evening the riots had spread to the fish market near the port.\n\nOfficials said the rioting cost the city two days of trade.',
+      'The march outside the Veyra ministry on Monday, 3 March 2025, was peaceful, organisers said.\n\nBy evening a peaceful crowd had gathered at the fish market near the port.\n\nShopkeepers said the peaceful protest cost them little trade.',
+    ]);
+    const wording = r.alignments.filter((a) => a.kind === 'conflict' && /opposite terms/.test(a.explanation));
+    assert.equal(wording.length, 1, wording.map((a) => a.explanation).join('\n'));
+    assert.ok(alignmentOf(r, 'conflict', 'Protesters rioted', 'was peaceful'), 'the pair sharing the date is shown');
+    assert.match(wording[0]!.explanation, /recurs in 2 more pairs of passages/);
+  });
+
+  test('a figure and a characterisation disputed in one pair of claims are two conflicts', () => {
+    const r = analyse([
+      'Salas was sentenced to 9 years for leading the violent blockade of the harbour gates.',
+      'Salas is serving a 10-year sentence for leading a peaceful blockade of the harbour gates.',
+    ]);
+    const conflicts = r.alignments.filter((a) => a.kind === 'conflict').map((a) => a.explanation);
+    assert.ok(conflicts.some((e) => /9 years/.test(e) && /10 years/.test(e)), conflicts.join('\n'));
+    assert.ok(conflicts.some((e) => /“violent”/.test(e) && /“peaceful”/.test(e)), conflicts.join('\n'));
+  });
+
   test('a place: the talks held in two different cities', () => {
     const r = analyse([
       'The ceasefire talks between the two provinces were held in Geneva this week.',
@@ -130,6 +151,18 @@ describe('agreement and omission', () => {
     assert.match(unique.explanation, /^Only Outlet B reports/);
     const onlyB = r.brief.onlyIn[unique.articles[0]!]!;
     assert.ok(onlyB.some((item) => item.text.includes('cancelled a planned visit')));
+  });
+
+  test('a sentence opening with "Since" keeps it in the brief and the explanation', () => {
+    const r = analyse([
+      'The Lorn river flooded the lower town of Eastfold on Tuesday.',
+      'The Lorn river flooded the lower town of Eastfold on Tuesday. Since the flood, the regional governor has cancelled every visit to the trade fair in Osterby.',
+    ]);
+    const unique = alignmentOf(r, 'unique', 'cancelled every visit');
+    assert.ok(unique);
+    assert.match(unique.explanation, /reports: Since the flood, the regional governor/);
+    const onlyB = r.brief.onlyIn[unique.articles[0]!]!;
+    assert.ok(onlyB.some((item) => item.text.startsWith('Since the flood')), JSON.stringify(onlyB));
   });
 });
 
