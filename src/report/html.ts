@@ -319,7 +319,10 @@ function renderScores(c: Comparison): string {
 
 function renderFindings(c: Comparison, number: Map<string, number>): string {
   const findings = topFindings(c, LISTED_FINDINGS);
-  if (findings.length === 0) return '<section class="px-panel px-framing"><h2>Framing</h2><p class="px-none">No framing findings.</p></section>';
+  if (findings.length === 0) {
+    const none = c.framing.length ? `No findings strong enough to list (${c.framing.length} weaker ones are marked in the text).` : 'No framing findings.';
+    return `<section class="px-panel px-framing"><h2>Framing</h2><p class="px-none">${none}</p></section>`;
+  }
   const items = findings
     .map((f) => {
       const index = c.framing.indexOf(f);

@@ -3,6 +3,7 @@
  * share of voice per article, the label table and the strongest framing findings.
  */
 import type { Article, Comparison, FramingFinding, VoiceSide } from '../model/index.ts';
+import { isListed } from '../framing/listing.ts';
 import { articleName } from '../text/names.ts';
 
 /**
@@ -100,9 +101,13 @@ export function speakerDisplayName(c: Comparison, quotedBy: string): string {
   return c.actors.find((a) => a.id === quotedBy)?.name ?? quotedBy;
 }
 
-/** Findings in the outlets' own voice first, then by score. */
+/**
+ * Findings strong enough to list (src/framing/listing.ts), in the outlets' own voice first, then
+ * by score; the rest stay in the JSON report.
+ */
 export function topFindings(c: Comparison, limit: number): FramingFinding[] {
-  return [...c.framing]
+  return c.framing
+    .filter(isListed)
     .sort(
       (a, b) =>
         Number(a.quotedBy !== null) - Number(b.quotedBy !== null) || b.score - a.score || a.start - b.start,

@@ -133,7 +133,8 @@ export function renderTerminal(c: Comparison, options: { color: boolean }): stri
 
   section('FRAMING');
   const findings = topFindings(c, TOP_FINDINGS);
-  if (findings.length === 0) out.push(p.dim('  (no framing findings)'));
+  if (findings.length === 0)
+    out.push(p.dim(c.framing.length ? `  (none strong enough to list; ${c.framing.length} weaker in --json)` : '  (no framing findings)'));
   for (const f of findings) {
     const who = f.quotedBy ? ` (quoting ${speakerDisplayName(c, f.quotedBy)})` : '';
     out.push(...wrap(`${f.technique.replace(/_/g, ' ')} ${f.score.toFixed(2)}: "${f.text}"${who} — ${f.reason}`, TERMINAL_WIDTH, `  [${number.get(f.article)}] `, '      '));
