@@ -4,8 +4,9 @@
  *
  * A sentence is cut into clauses where a comma or semicolon is followed by a connective that
  * opens a new clause (", when …", "; but …", ", for which …") and both sides have a verb.
- * Skipped: questions, fragments without a verb (headlines, captions), promotional lines, and
- * sentences made mostly of quoted words (those are voices: see src/quotes).
+ * Skipped: questions, fragments without a verb (headlines, captions), promotional lines, a last
+ * sentence cut off by an ellipsis (a feed's teaser: "The board voted 7..."), and sentences made
+ * mostly of quoted words (those are voices: see src/quotes).
  */
 import type {
   Actor,
@@ -53,6 +54,8 @@ const COORDINATORS = new Set(['and', 'but', 'yet', 'so']);
 const SUBJECT_POS = new Set(['PRON', 'PROPN', 'NOUN', 'DET', 'NUM']);
 const PROMO =
   /^(?:exclusive|related|read more|watch|listen|share this|follow|sign up|subscribe|comments are closed)\b/i;
+/** A sentence ending in an ellipsis; as the article's last sentence it is a teaser cut short. */
+const CUT_SHORT = /(?:\.\.\.|…|\[(?:…|\.\.\.)\])["”’)]*$/;
 const NEGATIONS = new Set([
   'not',
   "n't",
@@ -237,6 +240,7 @@ export function extractClaims(doc: Doc, actors: Actor[], quotes: Quote[]): Claim
   for (const sentence of doc.sentences) {
     const sentenceText = text.slice(sentence.start, sentence.end).trim();
     if (!sentenceText || /\?["”’)]*$/.test(sentenceText) || PROMO.test(sentenceText)) continue;
+    if (sentence === doc.sentences.at(-1) && CUT_SHORT.test(sentenceText)) continue;
     if (quotedShare(sentence, ownQuotes) >= QUOTED_SHARE_MAX) continue;
     for (const [from, to] of clausesOf(tokens, sentence.firstToken, sentence.endToken)) {
       let first = from;

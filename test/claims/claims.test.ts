@@ -182,6 +182,15 @@ describe('claim extraction', () => {
     assert.equal(claimWith(r, 'inspections were rushed').attribution.kind, 'unnamed');
   });
 
+  test('a teaser cut short at the end is no claim; an ellipsis inside the text is kept', () => {
+    const r = analyse([
+      'The harbour board voted on Friday to reopen the north quay... after a week of repairs. The vote was 7...',
+      'Unrelated filler sentence about a different topic entirely.',
+    ]);
+    assert.ok(claimWith(r, 'voted on Friday'));
+    assert.equal(r.claims.some((c) => c.text.includes('The vote was 7')), false);
+  });
+
   test('quoted speech is attributed to its speaker', () => {
     const r = analyse([
       'Mayor Ilse Varga called the delay "an insult to every commuter in the valley" at the meeting.',
