@@ -10,9 +10,9 @@ import { sharedDataDir } from '../../src/eval/data.ts';
 import { shippedSentenceBiasModel } from '../../src/framing/bias.ts';
 import { HYPERPARTISAN_MODEL_URL, hyperpartisanProbabilityWith, loadHyperpartisanModel, type HyperpartisanModelFile } from '../../src/framing/hyperpartisan.ts';
 import { readHyperpartisan } from '../../src/framing/hyperpartisan-data.ts';
-import { assembleArticleVector } from '../../src/framing/hyperpartisan-features.ts';
-import { crossValidateHyperpartisan, hyperpartisanParts, trainHyperpartisan } from '../../src/framing/hyperpartisan-train.ts';
-import { predictProbability, quantizeModel } from '../../src/framing/linear.ts';
+import { roundDenseModel } from '../../src/framing/hyperpartisan-stack.ts';
+import { crossValidateHyperpartisan, hyperpartisanParts, predictHyperpartisan, trainHyperpartisan } from '../../src/framing/hyperpartisan-train.ts';
+import { quantizeModel } from '../../src/framing/linear.ts';
 
 export default async function trainHyperpartisanModel(): Promise<void> {
   const data = sharedDataDir();
@@ -25,13 +25,13 @@ export default async function trainHyperpartisanModel(): Promise<void> {
   console.log(`  5-fold CV accuracy ${cv.metrics.accuracy.toFixed(4)}, F1 ${cv.metrics.f1.toFixed(4)}`);
 
   const model = trainHyperpartisan(parts, labels);
-  const file: HyperpartisanModelFile = { format: 'parallax.hyperpartisan/1', model: quantizeModel(model) };
+  const file: HyperpartisanModelFile = { format: 'parallax.hyperpartisan/2', model: quantizeModel(model.ngram), stack: roundDenseModel(model.stack) };
   writeFileSync(HYPERPARTISAN_MODEL_URL, `${JSON.stringify(file)}\n`);
 
   const shipped = loadHyperpartisanModel(file);
   let gap = 0;
   articles.slice(0, 100).forEach((a, i) => {
-    const full = predictProbability(model, assembleArticleVector(parts[i]));
+    const full = predictHyperpartisan(model, parts[i]);
     gap = Math.max(gap, Math.abs(full - hyperpartisanProbabilityWith(shipped, biasModel, a)));
   });
   console.log(`  max shipped/full probability gap ${gap.toFixed(4)} over 100 articles`);

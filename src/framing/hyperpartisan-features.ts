@@ -1,6 +1,6 @@
 /**
  * Features of one article for the hyperpartisan model. Training and run time both call
- * `articleFeatureVector` on the same inputs (title and body text), so features match.
+ * `articleFeatureParts` on the same inputs (title and body text), so features match.
  */
 import { afinnValence } from './bias-words.ts';
 import { sentenceBiasWith, type SentenceBiasModel } from './bias.ts';
@@ -66,9 +66,27 @@ export function articleNgramBag(input: ArticleInput, tokens = wordTokens(input.t
   return bag;
 }
 
-/** Style and bias signals, each scaled to roughly 0 … 1. */
-function signalBag(input: ArticleInput, biasModel: SentenceBiasModel, tokens: string[]): FeatureBag {
-  const bag: FeatureBag = new Map();
+/**
+ * The continuous style and bias signals, in the order `articleSignals` returns them. The
+ * stacked model reads them unhashed; the n-gram model reads them hashed as `s:<name>`.
+ */
+export const ARTICLE_SIGNAL_NAMES = [
+  'bias-mean',
+  'bias-max',
+  ...BIAS_HISTOGRAM_CUTS.map((cut) => `bias-over-${cut}`),
+  'bias-share',
+  'title-bias',
+  'exclamation',
+  'question',
+  'caps',
+  'quoted',
+  'afinn-positive',
+  'afinn-negative',
+  'reader-pronouns',
+] as const;
+
+/** Style and bias signals in `ARTICLE_SIGNAL_NAMES` order, each scaled to roughly 0 … 1. */
+function articleSignals(input: ArticleInput, biasModel: SentenceBiasModel, tokens: string[]): number[] {
   const words = Math.max(tokens.length, 1);
   const sentences = splitSentences(input.text);
   const rawWords = input.text.match(/\p{L}+/gu) ?? [];
@@ -85,21 +103,28 @@ function signalBag(input: ArticleInput, biasModel: SentenceBiasModel, tokens: st
     if (READER_PRONOUNS.has(token)) pronouns++;
   }
   const scored = sentences.slice(0, MAX_SCORED_SENTENCES).map((s) => sentenceBiasWith(biasModel, s));
-  const biased = scored.filter((p) => p > biasModel.threshold).length;
-  const meanBias = scored.length === 0 ? 0 : scored.reduce((a, b) => a + b, 0) / scored.length;
-  addFeature(bag, 's:bias-mean', meanBias);
-  addFeature(bag, 's:bias-max', scored.length === 0 ? 0 : Math.max(...scored));
-  for (const cut of BIAS_HISTOGRAM_CUTS) addFeature(bag, `s:bias-over-${cut}`, scored.length === 0 ? 0 : scored.filter((p) => p > cut).length / scored.length);
-  addFeature(bag, 's:bias-share', scored.length === 0 ? 0 : biased / scored.length);
-  addFeature(bag, 's:title-bias', input.title ? sentenceBiasWith(biasModel, input.title) : 0);
-  addFeature(bag, 's:exclamation', Math.min(1, (input.text.match(/!/g)?.length ?? 0) / Math.max(sentences.length, 1)));
-  addFeature(bag, 's:question', Math.min(1, (input.text.match(/\?/g)?.length ?? 0) / Math.max(sentences.length, 1)));
-  addFeature(bag, 's:caps', Math.min(1, (20 * caps) / Math.max(rawWords.length, 1)));
-  addFeature(bag, 's:quoted', quotedCharacterShare(input.text));
-  addFeature(bag, 's:afinn-positive', Math.min(1, (5 * positive) / words));
-  addFeature(bag, 's:afinn-negative', Math.min(1, (5 * negative) / words));
-  addFeature(bag, 's:reader-pronouns', Math.min(1, (10 * pronouns) / words));
-  addFeature(bag, `s:length-${Math.min(Math.floor(Math.log2(words)), 12)}`, 1);
+  const shareOver = (cut: number): number => (scored.length === 0 ? 0 : scored.filter((p) => p > cut).length / scored.length);
+  return [
+    scored.length === 0 ? 0 : scored.reduce((a, b) => a + b, 0) / scored.length,
+    scored.length === 0 ? 0 : Math.max(...scored),
+    ...BIAS_HISTOGRAM_CUTS.map(shareOver),
+    shareOver(biasModel.threshold),
+    input.title ? sentenceBiasWith(biasModel, input.title) : 0,
+    Math.min(1, (input.text.match(/!/g)?.length ?? 0) / Math.max(sentences.length, 1)),
+    Math.min(1, (input.text.match(/\?/g)?.length ?? 0) / Math.max(sentences.length, 1)),
+    Math.min(1, (20 * caps) / Math.max(rawWords.length, 1)),
+    quotedCharacterShare(input.text),
+    Math.min(1, (5 * positive) / words),
+    Math.min(1, (5 * negative) / words),
+    Math.min(1, (10 * pronouns) / words),
+  ];
+}
+
+/** The signals as hashed features, with the length as a one-hot log2 bucket. */
+function signalBag(signals: readonly number[], tokens: string[]): FeatureBag {
+  const bag: FeatureBag = new Map();
+  ARTICLE_SIGNAL_NAMES.forEach((name, k) => addFeature(bag, `s:${name}`, signals[k]));
+  addFeature(bag, `s:length-${Math.min(Math.floor(Math.log2(Math.max(tokens.length, 1))), 12)}`, 1);
   return bag;
 }
 
@@ -112,16 +137,20 @@ export interface ArticleFeatureParts {
   lexical: SparseVector;
   /** Signals and the dense word-vector block, final. */
   rest: SparseVector;
+  /** Inputs of the stacker beside the n-gram logit: the signals, then the log of the word count. */
+  stack: number[];
 }
 
 export function articleFeatureParts(input: ArticleInput, biasModel: SentenceBiasModel, bits = HYPERPARTISAN_HASH_BITS): ArticleFeatureParts {
   // The body's tokens once: the n-grams, the signals and the word vector all read them.
   const tokens = wordTokens(input.text);
-  const signals = vectorize(signalBag(input, biasModel, tokens), bits);
-  const scaled = { indices: signals.indices, values: signals.values.map((v) => v * SIGNAL_SCALE) };
+  const signals = articleSignals(input, biasModel, tokens);
+  const hashed = vectorize(signalBag(signals, tokens), bits);
+  const scaled = { indices: hashed.indices, values: hashed.values.map((v) => v * SIGNAL_SCALE) };
   return {
     lexical: vectorize(articleNgramBag(input, tokens), bits),
     rest: appendDense(scaled, meanWordVector(tokens).map((v) => v * WORD_VECTOR_SCALE), 1 << bits),
+    stack: [...signals, Math.log(Math.max(tokens.length, 1))],
   };
 }
 
@@ -130,6 +159,7 @@ export function assembleArticleVector(parts: ArticleFeatureParts): SparseVector 
   return addVectors(normalizeL2(parts.lexical), parts.rest);
 }
 
-export function articleFeatureVector(input: ArticleInput, biasModel: SentenceBiasModel, bits = HYPERPARTISAN_HASH_BITS): SparseVector {
-  return assembleArticleVector(articleFeatureParts(input, biasModel, bits));
+/** The stacker's inputs for one article: the n-gram model's logit, then the signals and length. */
+export function stackInput(ngramLogit: number, parts: ArticleFeatureParts): number[] {
+  return [ngramLogit, ...parts.stack];
 }

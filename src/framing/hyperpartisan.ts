@@ -1,30 +1,40 @@
 /**
  * Hyperpartisan article probability (SemEval-2019 task 4 sense: "extreme one-sided" news).
  * A logistic regression over body/title n-grams and style signals, including the sentence-bias
- * rates of `bias.ts`. Weights: `resources/framing/hyperpartisan-model.json`, made by
+ * rates of `bias.ts`, then a small stacker over its logit, the signals and the length. Weights: `resources/framing/hyperpartisan-model.json`, made by
  * `npm run train hyperpartisan`.
  */
 import { readFileSync } from 'node:fs';
 import { ParallaxError } from '../errors.ts';
 import type { Doc } from '../model/index.ts';
 import { shippedSentenceBiasModel, type SentenceBiasModel } from './bias.ts';
-import { articleFeatureVector, type ArticleInput } from './hyperpartisan-features.ts';
-import { loadQuantizedModel, predictCompact, type LoadedLogisticModel, type QuantizedLogisticModel } from './linear.ts';
+import { articleFeatureParts, assembleArticleVector, stackInput, type ArticleInput } from './hyperpartisan-features.ts';
+import { predictDense, type DenseLogisticModel } from './hyperpartisan-stack.ts';
+import { loadQuantizedModel, logitCompact, type LoadedLogisticModel, type QuantizedLogisticModel } from './linear.ts';
 
 export interface HyperpartisanModelFile {
-  format: 'parallax.hyperpartisan/1';
+  format: 'parallax.hyperpartisan/2';
+  /** The n-gram logistic regression, int8-quantised. */
   model: QuantizedLogisticModel;
+  /** The stacker over the n-gram logit and the article signals. */
+  stack: DenseLogisticModel;
 }
 
-export function loadHyperpartisanModel(file: HyperpartisanModelFile): LoadedLogisticModel {
-  return loadQuantizedModel(file.model);
+export interface LoadedHyperpartisanModel {
+  ngram: LoadedLogisticModel;
+  stack: DenseLogisticModel;
+}
+
+export function loadHyperpartisanModel(file: HyperpartisanModelFile): LoadedHyperpartisanModel {
+  if (file.format !== 'parallax.hyperpartisan/2') throw new RangeError(`unknown hyperpartisan model format ${String(file.format)}`);
+  return { ngram: loadQuantizedModel(file.model), stack: file.stack };
 }
 
 export const HYPERPARTISAN_MODEL_URL = new URL('../../resources/framing/hyperpartisan-model.json', import.meta.url);
 
-let shipped: LoadedLogisticModel | null = null;
+let shipped: LoadedHyperpartisanModel | null = null;
 
-function shippedModel(): LoadedLogisticModel {
+function shippedModel(): LoadedHyperpartisanModel {
   if (shipped) return shipped;
   try {
     shipped = loadHyperpartisanModel(JSON.parse(readFileSync(HYPERPARTISAN_MODEL_URL, 'utf8')) as HyperpartisanModelFile);
@@ -35,8 +45,9 @@ function shippedModel(): LoadedLogisticModel {
 }
 
 /** Probability with explicit models (training checks, tests). */
-export function hyperpartisanProbabilityWith(model: LoadedLogisticModel, biasModel: SentenceBiasModel, input: ArticleInput): number {
-  return predictCompact(model, articleFeatureVector(input, biasModel, model.bits));
+export function hyperpartisanProbabilityWith(model: LoadedHyperpartisanModel, biasModel: SentenceBiasModel, input: ArticleInput): number {
+  const parts = articleFeatureParts(input, biasModel, model.ngram.bits);
+  return predictDense(model.stack, stackInput(logitCompact(model.ngram, assembleArticleVector(parts)), parts));
 }
 
 /** Probability 0 … 1 that the article is hyperpartisan (shipped weights), from its title and text. */
