@@ -1,7 +1,8 @@
 /**
  * Technique classification: which of the 14 SemEval-2020 task 11 techniques a span uses.
- * Multinomial logistic regression over the span's words, stems, bigrams and character
- * n-grams, its context, how often it repeats in the article, lexicon memberships and shape.
+ * A linear model (the weight average of a multinomial and a one-vs-rest logistic regression)
+ * over the span's words, stems, bigrams and character n-grams, its context, how often and
+ * whether earlier it occurs in the article, lexicon memberships, shape and word vectors.
  */
 import type { Span, Technique } from '../model/index.ts';
 import { countBucket } from './features.ts';
@@ -108,6 +109,11 @@ export function techniqueFeatures(view: ArticleView, span: Span, siblings: reado
   if (sentence && inside.length >= WHOLE_SENTENCE_SHARE * sentence.tokens.length) f.push('whole-sentence');
   if (sentence?.index === 0) f.push('title');
   f.push(`rep=${countBucket(countOccurrences(view.normText, lower.trim()))}`);
+  // An earlier occurrence of the same wording: the repeated use, not the first, is what
+  // annotators mark as Repetition (train split: 69 % of Repetition spans, 5 % of Loaded_Language).
+  const before = countOccurrences(view.normText.slice(0, span.start), lower.trim());
+  f.push(`rep-before=${countBucket(before)}`);
+  if (before === 0 && countOccurrences(view.normText.slice(span.end), lower.trim()) > 0) f.push('rep-first');
   let maxContentRepeat = 0;
   for (const t of inside) if (t.norm.length > 3) maxContentRepeat = Math.max(maxContentRepeat, view.wordCounts.get(t.norm) ?? 0);
   f.push(`wrep=${countBucket(maxContentRepeat)}`);
@@ -238,6 +244,13 @@ export function softmax(scores: number[]): number[] {
   return exps.map((e) => e / sum);
 }
 
+/**
+ * How the class scores are trained: `softmax` is multinomial logistic regression; `one-vs-rest`
+ * fits each class against the rest with its own sigmoid (rare classes are not crowded out by the
+ * common ones in the normaliser).
+ */
+export type ClassifierLoss = 'softmax' | 'one-vs-rest';
+
 export interface TrainClassifierOptions {
   epochs: number;
   seed: number;
@@ -246,32 +259,31 @@ export interface TrainClassifierOptions {
   /** Features seen fewer times than this in training are dropped. */
   minCount: number;
   pruneBelow: number;
+  /**
+   * Models trained (each with the same seed) and averaged weight by weight into one. Averaging the
+   * weights averages their scores, so the ensemble ships and runs as a single linear model.
+   */
+  losses: ClassifierLoss[];
 }
 
-/** Multinomial logistic regression, AdaGrad, L2 applied to touched weights. */
-export function trainTechniqueClassifier(
-  examples: { features: string[]; dense?: Float32Array | null; label: Technique }[],
-  options: TrainClassifierOptions,
-): TechniqueModelWeights {
-  const classes = TECHNIQUES;
-  const K = classes.length;
-  const counts = new Map<string, number>();
-  for (const ex of examples) for (const f of new Set(ex.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const index = new Map<string, number>();
-  for (const [name, n] of counts) if (n >= options.minCount) index.set(name, index.size);
-  for (let d = 0; d < 2 * DIMENSIONS; d++) index.set(`v${d}`, index.size);
-  const encoded = examples.map((ex) => {
-    const kept = [...featureValues(ex.features, ex.dense ?? null)].filter(([name]) => index.has(name));
-    return {
-      ids: Int32Array.from(kept, ([name]) => index.get(name)!),
-      values: Float64Array.from(kept, ([, value]) => value),
-      y: classes.indexOf(ex.label),
-    };
-  });
-  const w = new Float64Array(index.size * K);
-  const g2 = new Float64Array(index.size * K).fill(1e-8);
+interface EncodedExample {
+  ids: Int32Array;
+  values: Float64Array;
+  y: number;
+}
+
+/**
+ * One linear model by AdaGrad with L2 applied to touched weights. Returns the mean of the weights
+ * after every epoch (Polyak averaging), which is steadier than the last epoch's weights
+ * (5-fold CV on training spans 0.5999 → 0.6034).
+ */
+function trainLinearScores(encoded: EncodedExample[], features: number, K: number, loss: ClassifierLoss, options: TrainClassifierOptions): { w: Float64Array; bias: Float64Array } {
+  const w = new Float64Array(features * K);
+  const g2 = new Float64Array(features * K).fill(1e-8);
   const bias = new Float64Array(K);
   const bg2 = new Float64Array(K).fill(1e-8);
+  const sumW = new Float64Array(features * K);
+  const sumBias = new Float64Array(K);
   const random = seededRandom(options.seed);
   const order = encoded.map((_, i) => i);
   const { learningRate: eta, l2 } = options;
@@ -282,7 +294,7 @@ export function trainTechniqueClassifier(
       if (y < 0) continue;
       const scores = Array.from(bias);
       for (let j = 0; j < ids.length; j++) for (let c = 0; c < K; c++) scores[c] += values[j]! * w[ids[j]! * K + c]!;
-      const p = softmax(scores);
+      const p = loss === 'softmax' ? softmax(scores) : scores.map(sigmoid);
       for (let c = 0; c < K; c++) {
         const grad = p[c]! - (c === y ? 1 : 0);
         bg2[c] += grad * grad;
@@ -295,6 +307,43 @@ export function trainTechniqueClassifier(
         }
       }
     }
+    for (let q = 0; q < w.length; q++) sumW[q] += w[q]!;
+    for (let c = 0; c < K; c++) sumBias[c] += bias[c]!;
+  }
+  const epochs = Math.max(1, options.epochs);
+  return { w: sumW.map((x) => x / epochs), bias: sumBias.map((x) => x / epochs) };
+}
+
+function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+/** Linear technique classifier: the weight average of one model per loss in `options.losses`. */
+export function trainTechniqueClassifier(
+  examples: { features: string[]; dense?: Float32Array | null; label: Technique }[],
+  options: TrainClassifierOptions,
+): TechniqueModelWeights {
+  const classes = TECHNIQUES;
+  const K = classes.length;
+  const counts = new Map<string, number>();
+  for (const ex of examples) for (const f of new Set(ex.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const index = new Map<string, number>();
+  for (const [name, n] of counts) if (n >= options.minCount) index.set(name, index.size);
+  for (let d = 0; d < 2 * DIMENSIONS; d++) index.set(`v${d}`, index.size);
+  const encoded: EncodedExample[] = examples.map((ex) => {
+    const kept = [...featureValues(ex.features, ex.dense ?? null)].filter(([name]) => index.has(name));
+    return {
+      ids: Int32Array.from(kept, ([name]) => index.get(name)!),
+      values: Float64Array.from(kept, ([, value]) => value),
+      y: classes.indexOf(ex.label),
+    };
+  });
+  const w = new Float64Array(index.size * K);
+  const bias = new Float64Array(K);
+  for (const loss of options.losses) {
+    const model = trainLinearScores(encoded, index.size, K, loss, options);
+    for (let q = 0; q < w.length; q++) w[q] += model.w[q]! / options.losses.length;
+    for (let c = 0; c < K; c++) bias[c] += model.bias[c]! / options.losses.length;
   }
   const features: Record<string, number[]> = {};
   for (const [name, id] of index) {
