@@ -25,7 +25,7 @@ export default async function trainBabe(): Promise<void> {
 
   const { model, wordBias, wordModel } = trainSentenceBias(sentences, lexicons);
   const file: SentenceBiasModelFile = {
-    format: 'parallax.sentence-bias/1',
+    format: 'parallax.sentence-bias/2',
     model: quantizeModel(model),
     wordBias: Object.fromEntries([...wordBias].sort(([a], [b]) => (a < b ? -1 : 1)).map(([w, v]) => [w, Math.round(v * 1000) / 1000])),
     wordModel: quantizeModel(wordModel),

@@ -8,7 +8,7 @@
  * test/framing/bias-fast.test.ts checks that both give the same probabilities.
  */
 import { cachedWordVector, WORD_VECTOR_DIMENSIONS } from './bias-embedding.ts';
-import { CHAR_NGRAM_MAX, CHAR_NGRAM_MIN, lexiconHits, signalBag, WORD_VECTOR_SCALE, type BiasLexicons, type CompiledLexicons } from './bias-features.ts';
+import { CHAR_NGRAM_MAX, CHAR_NGRAM_MIN, denseOffset, lexiconHits, signalBag, signalOffset, SIGNAL_HASH_BITS, WORD_VECTOR_SCALE, type BiasLexicons, type CompiledLexicons } from './bias-features.ts';
 import { afinnValence, MARKABLE, WORD_MODEL_CHAR_VALUE, WORD_MODEL_NEIGHBOUR_VALUE, WORD_MODEL_VECTOR_SCALE } from './bias-words.ts';
 import type { SentenceBiasModel } from './bias.ts';
 import { hashFeature, sigmoid, wordTokens, type LoadedLogisticModel } from './linear.ts';
@@ -206,7 +206,8 @@ export function sentenceBiasFast(model: SentenceBiasModel, text: string): number
 
   // Signals: the same bag the vector path builds, dotted directly.
   const signals = signalBag(text, tokens, { lexicons: model.lexicons, wordBias: model.wordBias, markedProbabilities: marked, hits });
-  for (const [name, value] of signals) if (value !== 0) z += sentence[hashFeature(name, sentenceBits)]! * value;
+  const signalStart = signalOffset(sentenceBits);
+  for (const [name, value] of signals) if (value !== 0) z += sentence[signalStart + hashFeature(name, SIGNAL_HASH_BITS)]! * value;
 
   // Dense block: the scaled mean word vector (unknown tokens count as zero).
   if (tokens.length > 0) {
@@ -216,7 +217,7 @@ export function sentenceBiasFast(model: SentenceBiasModel, text: string): number
       if (!vector) continue;
       for (let d = 0; d < DIMENSIONS; d++) mean[d] += vector[d]!;
     }
-    const offset = 1 << sentenceBits;
+    const offset = denseOffset(sentenceBits);
     for (let d = 0; d < DIMENSIONS; d++) z += sentence[offset + d]! * ((mean[d]! / tokens.length) * WORD_VECTOR_SCALE);
   }
   return sigmoid(z + model.model.bias);

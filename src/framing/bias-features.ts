@@ -5,7 +5,7 @@
  */
 import { meanWordVector, WORD_VECTOR_DIMENSIONS } from './bias-embedding.ts';
 import { afinnValence, markedWordProbabilities, type LexiconLookup } from './bias-words.ts';
-import { addFeature, appendDense, normalizeL2, addVectors, vectorize, wordTokens, type FeatureBag, type LoadedLogisticModel, type SparseVector } from './linear.ts';
+import { addFeature, appendDense, normalizeL2, vectorize, wordTokens, type FeatureBag, type LoadedLogisticModel, type SparseVector } from './linear.ts';
 
 /** The word lists the features look up (lemmas; some entries are two or three words). */
 export interface BiasLexicons {
@@ -87,8 +87,26 @@ export function lexiconLookup(lexicons: CompiledLexicons): LexiconLookup {
  */
 export const WORD_VECTOR_SCALE = 32;
 
-/** Dense features after the hashed buckets: the scaled mean word vector. */
-export const BIAS_DENSE_DIMENSIONS = WORD_VECTOR_DIMENSIONS;
+/**
+ * The signal features (lexicons, AFINN, word-bias table, marked-word model, punctuation, length:
+ * a few dozen names) get their own small hash space after the n-gram buckets, so that the
+ * log-count-ratio scaling of the n-grams (bias-train.ts) never touches them and can be folded
+ * into the n-gram weights exactly. 2^10 buckets for a few dozen names keep collisions rare.
+ */
+export const SIGNAL_HASH_BITS = 10;
+
+/** Where the signal buckets start, for a sentence model with `bits` n-gram bits. */
+export function signalOffset(bits: number): number {
+  return 1 << bits;
+}
+
+/** Where the scaled mean word vector starts: after the n-gram and the signal buckets. */
+export function denseOffset(bits: number): number {
+  return (1 << bits) + (1 << SIGNAL_HASH_BITS);
+}
+
+/** Features after the n-gram buckets: the signal buckets, then the scaled mean word vector. */
+export const BIAS_DENSE_DIMENSIONS = (1 << SIGNAL_HASH_BITS) + WORD_VECTOR_DIMENSIONS;
 
 /** The lexical bag: word unigrams, bigrams and in-word character n-grams (binary). */
 function lexicalBag(tokens: string[]): FeatureBag {
@@ -151,12 +169,28 @@ export function signalBag(text: string, tokens: string[], context: SentenceFeatu
   return bag;
 }
 
-/** The full feature vector of one sentence: normalised n-grams plus the signal features. */
+/**
+ * The full feature vector of one sentence: unit-length n-grams in buckets 0 … 2^bits, then the
+ * signal features in their own buckets, then the scaled mean word vector.
+ */
 export function sentenceFeatureVector(text: string, context: SentenceFeatureContext, bits = BIAS_HASH_BITS): SparseVector {
   const tokens = wordTokens(text);
   const lexical = normalizeL2(vectorize(lexicalBag(tokens), bits));
-  const combined = addVectors(lexical, vectorize(signalBag(text, tokens, context), bits));
-  return appendDense(combined, meanWordVector(tokens).map((v) => v * WORD_VECTOR_SCALE), 1 << bits);
+  const signals = vectorize(signalBag(text, tokens, context), SIGNAL_HASH_BITS);
+  const offset = signalOffset(bits);
+  const combined = concatVectors(lexical, { indices: signals.indices.map((i) => i + offset), values: signals.values });
+  return appendDense(combined, meanWordVector(tokens).map((v) => v * WORD_VECTOR_SCALE), denseOffset(bits));
+}
+
+/** Two sparse vectors whose index ranges do not overlap, `a`'s below `b`'s, one after the other. */
+function concatVectors(a: SparseVector, b: SparseVector): SparseVector {
+  const indices = new Uint32Array(a.indices.length + b.indices.length);
+  const values = new Float64Array(indices.length);
+  indices.set(a.indices);
+  indices.set(b.indices, a.indices.length);
+  values.set(a.values);
+  values.set(b.values, a.values.length);
+  return { indices, values };
 }
 
 /** Prior counts that shrink word-bias scores of rare words toward zero (chosen on BABE folds). */

@@ -7,7 +7,7 @@
 import { compileLexicons, learnWordBias, lexiconLookup, sentenceFeatureVector, BIAS_DENSE_DIMENSIONS, BIAS_HASH_BITS, type BiasLexicons, type WordBiasTable } from './bias-features.ts';
 import type { BabeSentence } from './bias-data.ts';
 import { markedProbabilitiesOf, tokenExamples, trainWordModel, type TokenExamples } from './bias-words.ts';
-import { binaryMetrics, predictProbability, stratifiedFolds, trainLogistic, type BinaryMetrics, type LogisticModel, type TrainOptions } from './linear.ts';
+import { binaryMetrics, predictProbability, stratifiedFolds, trainLogistic, type BinaryMetrics, type LogisticModel, type SparseVector, type TrainOptions } from './linear.ts';
 
 /** Seed for fold assignment and example order; fixed so every run gives the same figures. */
 export const BIAS_SEED = 20261126;
@@ -56,8 +56,64 @@ export function trainSentenceBias(
     const { wordBias, wordModel } = innerContexts[inner[i]];
     return sentenceFeatureVector(s.text, { lexicons: compiled, wordBias, markedProbabilities: markedProbabilitiesOf(wordModel, tokens[i]) }, options.bits);
   });
-  const model = trainLogistic(examples, sentences.map((s) => s.biased), options);
+  const labels = sentences.map((s) => s.biased);
+  const ratios = logCountRatios(examples, labels, 1 << options.bits);
+  const model = trainLogistic(
+    examples.map((x) => scaleBuckets(x, ratios)),
+    labels,
+    options,
+  );
+  foldRatios(model, ratios);
   return { model, wordBias: learnWordBias(sentences), wordModel: trainWordModel(tokens) };
+}
+
+/**
+ * Add-one smoothing of the n-gram counts per class in the log-count ratios (Wang and Manning
+ * 2012 use 1). On BABE folds 0.25 → macro-F1 0.7621, 1 → 0.7686, 2 → 0.7673, 4 → 0.7696: flat
+ * from 1 up, so the paper's value is kept.
+ */
+export const LOG_COUNT_RATIO_PRIOR = 1;
+
+/**
+ * NB-LR (Wang and Manning 2012, "Baselines and bigrams"): the log-count ratio of each n-gram
+ * bucket, log(p_j / |p|) − log(q_j / |q|), where p_j and q_j count the biased and unbiased
+ * training sentences that have the bucket (plus the prior). Scaling the n-gram features by it
+ * before the logistic regression lets the regression start from naive Bayes' view of each
+ * n-gram; on BABE folds it raised macro-F1 from 0.7625 to 0.7686. Only buckets below `buckets`
+ * (the n-grams) get a ratio; the signal and dense features keep theirs at 1.
+ */
+export function logCountRatios(examples: SparseVector[], labels: number[], buckets: number, prior = LOG_COUNT_RATIO_PRIOR): Float64Array {
+  const positive = new Float64Array(buckets).fill(prior);
+  const negative = new Float64Array(buckets).fill(prior);
+  examples.forEach((x, k) => {
+    const counts = labels[k] === 1 ? positive : negative;
+    for (let j = 0; j < x.indices.length; j++) {
+      const index = x.indices[j]!;
+      if (index >= buckets) break;
+      if (x.values[j]! > 0) counts[index]! += 1;
+    }
+  });
+  let positiveTotal = 0;
+  let negativeTotal = 0;
+  for (let j = 0; j < buckets; j++) {
+    positiveTotal += positive[j]!;
+    negativeTotal += negative[j]!;
+  }
+  return Float64Array.from(positive, (p, j) => Math.log(p / positiveTotal) - Math.log(negative[j]! / negativeTotal));
+}
+
+/** The vector with each bucket below `ratios.length` multiplied by its ratio. */
+export function scaleBuckets(x: SparseVector, ratios: Float64Array): SparseVector {
+  const values = Float64Array.from(x.values, (v, k) => (x.indices[k]! < ratios.length ? v * ratios[x.indices[k]!]! : v));
+  return { indices: x.indices, values };
+}
+
+/**
+ * Folds the ratios into the weights (w · (r ∘ x) = (w ∘ r) · x), so the trained model scores
+ * plain feature vectors and ships as one weight vector; run time needs no ratios.
+ */
+export function foldRatios(model: LogisticModel, ratios: Float64Array): void {
+  for (let j = 0; j < ratios.length; j++) model.weights[j] = model.weights[j]! * ratios[j]!;
 }
 
 export interface BiasCrossValidation {

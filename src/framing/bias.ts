@@ -15,7 +15,7 @@ import { loadQuantizedModel, predictCompact, type LoadedLogisticModel, type Quan
 
 /** The shipped file's shape. */
 export interface SentenceBiasModelFile {
-  format: 'parallax.sentence-bias/1';
+  format: 'parallax.sentence-bias/2';
   model: QuantizedLogisticModel;
   /** Word → share of its occurrences experts marked biased. */
   wordBias: Record<string, number>;
@@ -50,11 +50,17 @@ let shipped: SentenceBiasModel | null = null;
 
 /** The shipped file as stored (its lexicons are plain word lists, reusable by training and eval). */
 export function readSentenceBiasModelFile(): SentenceBiasModelFile {
+  let file: SentenceBiasModelFile;
   try {
-    return JSON.parse(readFileSync(SENTENCE_BIAS_MODEL_URL, 'utf8')) as SentenceBiasModelFile;
+    file = JSON.parse(readFileSync(SENTENCE_BIAS_MODEL_URL, 'utf8')) as SentenceBiasModelFile;
   } catch (cause) {
     throw new ParallaxError('INTERNAL', 'sentence-bias weights missing or unreadable; run `npm run train babe`', SENTENCE_BIAS_MODEL_URL.pathname, { cause });
   }
+  // The feature layout changed with the format (/2: signals in their own buckets); an older file would score wrongly.
+  if (file.format !== 'parallax.sentence-bias/2') {
+    throw new ParallaxError('INTERNAL', `sentence-bias weights are in format ${String(file.format)}; run \`npm run train babe\``, SENTENCE_BIAS_MODEL_URL.pathname);
+  }
+  return file;
 }
 
 /** The shipped model, read once. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { sentenceBiasFast } from '../../src/framing/bias-fast.ts';
-import { compileLexicons } from '../../src/framing/bias-features.ts';
+import { BIAS_DENSE_DIMENSIONS, compileLexicons } from '../../src/framing/bias-features.ts';
 import { sentenceBiasByVector, shippedSentenceBiasModel, type SentenceBiasModel } from '../../src/framing/bias.ts';
 import { addVectors, hashFeature, seededRandom, vectorize, type LoadedLogisticModel, type SparseVector } from '../../src/framing/linear.ts';
 
@@ -34,7 +34,7 @@ describe('fast sentence-bias scoring', () => {
 
   test('handles hash collisions the way the vector path does (tiny hash spaces collide often)', () => {
     const model: SentenceBiasModel = {
-      model: randomModel(5, 100, 1),
+      model: randomModel(5, BIAS_DENSE_DIMENSIONS, 1),
       wordModel: randomModel(4, 100, 2),
       wordBias: new Map([['shameless', 0.6], ['greedy', 0.4], ['said', 0.01]]),
       lexicons: compileLexicons({

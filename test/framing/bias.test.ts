@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { sentenceBias, sentenceBiasThreshold } from '../../src/framing/bias.ts';
 import { parseCsv, parseWordList } from '../../src/framing/bias-data.ts';
 import { compileLexicons, learnWordBias, sentenceFeatureVector } from '../../src/framing/bias-features.ts';
-import { tuneThreshold } from '../../src/framing/bias-train.ts';
+import { foldRatios, logCountRatios, scaleBuckets, tuneThreshold } from '../../src/framing/bias-train.ts';
 import {
   binaryMetrics,
   hashFeature,
@@ -123,6 +123,23 @@ describe('shipped sentence-bias model', () => {
     for (const [loaded, neutral] of pairs) {
       assert.ok(sentenceBias(loaded) > sentenceBias(neutral), `${loaded} should outscore ${neutral}`);
     }
+  });
+
+  test('log-count ratios favour buckets of the biased class, and folding them into the weights scores plain vectors alike', () => {
+    const docs = ['vile thugs smear', 'vile plan fails', 'council met tuesday', 'council approved plan'];
+    const labels = [1, 1, 0, 0];
+    const vectors = docs.map((d) => vectorize(new Map(wordTokens(d).map((t) => [`w:${t}`, 1])), 8));
+    const ratios = logCountRatios(vectors, labels, 1 << 8, 1);
+    const bucket = (word: string): number => hashFeature(`w:${word}`, 8);
+    assert.ok(ratios[bucket('vile')]! > 0 && ratios[bucket('council')]! < 0);
+    assert.ok(Math.abs(ratios[bucket('plan')]!) < 1e-12, 'a word in one sentence of each class carries no evidence');
+    // One dense feature after the buckets: scaling leaves it alone.
+    const withDense = vectors.map((v) => ({ indices: Uint32Array.from([...v.indices, 1 << 8]), values: Float64Array.from([...v.values, 0.5]) }));
+    assert.equal(scaleBuckets(withDense[0]!, ratios).values.at(-1), 0.5);
+    const model = trainLogistic(withDense.map((v) => scaleBuckets(v, ratios)), labels, { bits: 8, epochs: 20, l2: 0, learningRate: 0.3, seed: 1, extraDims: 1 });
+    const scaledScores = withDense.map((v) => predictProbability(model, scaleBuckets(v, ratios)));
+    foldRatios(model, ratios);
+    withDense.forEach((v, i) => assert.ok(Math.abs(predictProbability(model, v) - scaledScores[i]!) < 1e-12));
   });
 
   test('tuneThreshold picks the macro-F1 best cut', () => {
