@@ -8,7 +8,8 @@
  *   conflict — a pair about the same thing (score ≥ CONFLICT_MIN_SCORE) whose values differ on
  *              one slot (a duration, a count, a sum — matched by the words around the figure —
  *              or, for close pairs, a date or a place) or whose words characterise it in
- *              opposite terms (ANTONYM_GROUPS), or that negates the other's predicate;
+ *              opposite terms (ANTONYM_GROUPS; OUTCOME_ANTONYM_GROUPS for close pairs only), or
+ *              that negates the other's predicate;
  *   agreed   — the best remaining pairs (score ≥ AGREE_MIN_SCORE, or sharing a weighty verb phrase
  *              with compatible actors: "inciting violence"), one-to-one per article pair,
  *              `partial` when one side covers the other and adds rare words of its own, or
@@ -16,9 +17,10 @@
  *   unique   — claims left over: reported by one article only.
  */
 import type { Actor, Alignment, Article, Claim, Doc, Quantity, Token } from '../model/index.ts';
-import { cosine, rarityWeight, sentenceVector } from '../language/vectors.ts';
+import { cosine, rarityWeight, sentenceVector, wordSimilarity } from '../language/vectors.ts';
 import { articleName, capitalised } from '../text/names.ts';
-import { ANTONYM_GROUPS } from './lexicon.ts';
+import { NEGATIONS } from './extract.ts';
+import { ANTONYM_GROUPS, OUTCOME_ANTONYM_GROUPS } from './lexicon.ts';
 
 /**
  * Minimum pair score for two claims to be the same fact. Tuned by hand on the harbour-strike
@@ -113,6 +115,14 @@ interface QuantityAnchor {
   expectation: boolean;
   /** True when the claim reports a resumption (RESUMPTION_WORDS): its figures describe a later moment. */
   resumption: boolean;
+  /** How the figure is hedged: "more than 40" is a lower bound, "about 40" an approximation. */
+  bound: FigureBound;
+  /** True for a change rather than a level: "fell by 92,000", "six more bodies", "an increase of 5". */
+  delta: boolean;
+  /** The period a rate or amount is over, when the words near it say so ("in the past year"). */
+  period: string | null;
+  /** A duration naming a window of time ("the past two weeks", "the first 100 days"), not a length. */
+  window: boolean;
 }
 
 interface Profile {
@@ -206,9 +216,13 @@ function profile(
     ];
     const unit = quantity.kind === 'count' && !GENERIC_UNITS.has(quantity.unit) ? quantity.unit : null;
     const lemmas = contentLemmas(near).filter((l) => l !== unit);
-    const expectation = tokens
-      .slice(Math.max(0, at - EXPECTATION_WINDOW), Math.max(0, at))
-      .some((t) => EXPECTATION_WORDS.has(t.norm));
+    // "had predicted … would add 1 million" and "the 1 million jobs economists expected".
+    const expectation = [
+      ...tokens.slice(Math.max(0, at - EXPECTATION_WINDOW), Math.max(0, at)),
+      ...(after < 0 ? [] : tokens.slice(after, after + EXPECTATION_WINDOW)),
+    ].some((t) => EXPECTATION_WORDS.has(t.norm));
+    const before = tokens.slice(Math.max(0, at - QUALIFIER_WINDOW), Math.max(0, at)).map((t) => t.norm);
+    const next = after < 0 ? [] : tokens.slice(after, after + 2).map((t) => t.norm);
     return {
       quantity,
       lemmas: new Set(lemmas),
@@ -216,13 +230,20 @@ function profile(
       unit,
       expectation,
       resumption,
+      bound: boundOf(before),
+      delta: isDelta(before, next, quantity),
+      period: quantity.kind === 'duration' ? null : periodOf(near),
+      window: quantity.kind === 'duration' && (WINDOW_WORDS.has(before.at(-1) ?? '') || next[0] === 'average'),
     };
   });
   const places = new Map<string, string>();
   for (const e of doc.entities) {
     if (e.type !== 'place' || e.start < claim.start || e.end > claim.end) continue;
-    const before = tokens.filter((t) => t.end <= e.start).at(-1);
-    if (before && LOCATIVES.has(before.norm)) places.set(fold(e.text), e.text);
+    const preceding = tokens.filter((t) => t.end <= e.start);
+    const before = preceding.at(-1);
+    // "according to Gasbuddy", "due to Spain" name a source or a cause, not where it happened.
+    const phrasal = before?.norm === 'to' && /^(?:according|due|owing|thanks)$/.test(preceding.at(-2)?.norm ?? '');
+    if (before && LOCATIVES.has(before.norm) && !phrasal) places.set(fold(e.text), e.text);
   }
   return {
     claim,
@@ -424,15 +445,27 @@ interface ConflictFinding {
  */
 const MAX_CONFLICT_RATIO = 10;
 
-function comparableValues(x: number, y: number): boolean {
+function withinFactor(x: number, y: number, factor: number): boolean {
   const [low, high] = x < y ? [x, y] : [y, x];
-  return low > 0 && high / low <= MAX_CONFLICT_RATIO;
+  return low > 0 && high / low <= factor;
 }
+
+function comparableValues(x: number, y: number): boolean {
+  return withinFactor(x, y, MAX_CONFLICT_RATIO);
+}
+
+/**
+ * Two bounds of the same direction conflict only this close: "at least 150 killed" / "more than
+ * 180" (1.2×) are two tolls of one weekend; "more than $18 billion" / "more than $3 billion" (6×)
+ * are two different sums.
+ */
+const BOUNDS_MAX_RATIO = 1.5;
 
 /** Tokens before a figure searched for an expectation word ("had predicted America would add"). */
 const EXPECTATION_WINDOW = 3;
 /** Words that make a figure an expectation, plan or forecast rather than a report. */
 const EXPECTATION_WORDS = new Set([
+  'will',
   'would',
   'could',
   'may',
@@ -457,6 +490,101 @@ const EXPECTATION_WORDS = new Set([
   'aims',
   'goal',
 ]);
+
+/** Tokens before a figure searched for a hedge ("more than", "at least", "nearly"). */
+const QUALIFIER_WINDOW = 3;
+
+/** How a figure is stated: as is, as a lower or upper bound, or as an approximation. */
+type FigureBound = 'exact' | 'min' | 'max' | 'approx';
+
+/** Hedges before a figure, by the words just before it (one- or two-word forms). */
+const LOWER_BOUNDS = new Set(['more than', 'at least', 'over', 'above', 'upwards of', 'in excess of', 'exceeding', 'beyond']);
+const UPPER_BOUNDS = new Set(['less than', 'fewer than', 'at most', 'up to', 'under', 'below', 'no more than']);
+const APPROXIMATE = new Set(['about', 'around', 'roughly', 'nearly', 'almost', 'some', 'approximately', 'estimated', 'close to', 'just under', 'just over', 'an estimated']);
+/**
+ * Two figures one of which is approximate agree when they are this close (relative to the
+ * larger): "almost $139 million" / "$138 million", "about 3,000" / "3,100".
+ */
+const APPROXIMATE_TOLERANCE = 0.1;
+
+function boundOf(before: string[]): FigureBound {
+  const last = before.at(-1) ?? '';
+  const two = before.slice(-2).join(' ');
+  const three = before.slice(-3).join(' ');
+  if (APPROXIMATE.has(two) || APPROXIMATE.has(last)) return 'approx';
+  if (LOWER_BOUNDS.has(three) || LOWER_BOUNDS.has(two) || LOWER_BOUNDS.has(last)) return 'min';
+  if (UPPER_BOUNDS.has(three) || UPPER_BOUNDS.has(two) || UPPER_BOUNDS.has(last)) return 'max';
+  return 'exact';
+}
+
+/**
+ * Words before a duration that make it a window of time rather than how long something lasted:
+ * "over the past two weeks", "the first 100 days", "the previous three months"; and "a seven-day
+ * average" (checked on the word after).
+ */
+const WINDOW_WORDS = new Set(['past', 'last', 'first', 'next', 'previous', 'recent', 'coming', 'final']);
+
+/** Nouns of change: "an increase of 169,000", "a drop of 3%". */
+const CHANGE_NOUNS = new Set(['increase', 'decrease', 'rise', 'drop', 'gain', 'jump', 'fall', 'decline', 'loss', 'growth', 'cut', 'reduction']);
+/** Words after a count that make it an addition to a level: "six more bodies", "300 additional troops". */
+const ADDITION_WORDS = new Set(['more', 'fewer', 'additional', 'extra', 'new', 'further']);
+
+/**
+ * A change rather than a level: "fell by 92,000", "down 6.8 million jobs", "an increase of
+ * 169,000", "six more bodies". "rose 0.6%" stays a level of the rate itself.
+ */
+function isDelta(before: string[], next: string[], quantity: Quantity): boolean {
+  const last = before.at(-1) ?? '';
+  if (last === 'by' || last === 'up' || last === 'down') return true;
+  if (last === 'of' && CHANGE_NOUNS.has(before.at(-2) ?? '')) return true;
+  if (quantity.kind !== 'count') return false;
+  // "six more bodies": the addition word may be inside the figure's own span or just after it.
+  const inside = quantity.text.toLowerCase().split(/\s+/).slice(1);
+  return inside.some((w) => ADDITION_WORDS.has(w)) || (ADDITION_WORDS.has(next[0] ?? '') && next[0] !== quantity.unit);
+}
+
+/** Words that put a figure over a period: a monthly rise and a yearly one are different figures. */
+const PERIOD_WORDS: Record<string, string> = {
+  year: 'year',
+  years: 'year',
+  annual: 'year',
+  annually: 'year',
+  yearly: 'year',
+  annualized: 'year',
+  month: 'month',
+  months: 'month',
+  monthly: 'month',
+  week: 'week',
+  weekly: 'week',
+  weeks: 'week',
+  quarter: 'quarter',
+  quarterly: 'quarter',
+  day: 'day',
+  daily: 'day',
+};
+
+/** The one period named near a figure, or null when none or several are. */
+function periodOf(near: Token[]): string | null {
+  const periods = new Set(near.map((t) => PERIOD_WORDS[t.norm]).filter((p): p is string => p !== undefined));
+  return periods.size === 1 ? [...periods][0]! : null;
+}
+
+/**
+ * Two figures of one slot that can both be true: equal, within APPROXIMATE_TOLERANCE when either
+ * is approximate, or one inside the other's bound ("more than 40 states" / "48 states").
+ */
+function figuresConsistent(a: QuantityAnchor, b: QuantityAnchor): boolean {
+  const x = slotOf(a.quantity).value;
+  const y = slotOf(b.quantity).value;
+  if (Math.abs(x - y) < 1e-9) return true;
+  const slack = a.bound === 'approx' || b.bound === 'approx' ? APPROXIMATE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y)) : 0;
+  // One side a bound: the other's figure (give or take its approximation) lies inside it.
+  const inside = (bound: FigureBound, limit: number, other: number, otherBound: FigureBound): boolean =>
+    (bound === 'min' && otherBound !== 'max' && otherBound !== 'min' && other >= limit - slack) ||
+    (bound === 'max' && otherBound !== 'min' && otherBound !== 'max' && other <= limit + slack);
+  if (inside(a.bound, x, y, b.bound) || inside(b.bound, y, x, a.bound)) return true;
+  return a.bound !== 'min' && a.bound !== 'max' && b.bound !== 'min' && b.bound !== 'max' && Math.abs(x - y) <= slack;
+}
 
 /**
  * Words that set a clause after the events it follows ("operations resumed … with four berths
@@ -496,10 +624,10 @@ const ANCHOR_MIN_COSINE = 0.7;
  * whose context cosine (0.66) is above the workers' (0.62), so no context threshold separates
  * them; RESUMPTION_WORDS does, in quantityConflict.
  */
-function anchorsMatch(a: QuantityAnchor, b: QuantityAnchor): boolean {
+function anchorsMatch(a: QuantityAnchor, b: QuantityAnchor, wordsOnly = false): boolean {
   if (a.unit !== null && a.unit === b.unit) return true;
   for (const lemma of a.lemmas) if (b.lemmas.has(lemma)) return true;
-  return cosine(a.vector, b.vector) >= ANCHOR_MIN_COSINE;
+  return !wordsOnly && cosine(a.vector, b.vector) >= ANCHOR_MIN_COSINE;
 }
 
 function quantityConflict(
@@ -508,21 +636,55 @@ function quantityConflict(
   used: Set<Quantity>,
   actorName: SharedActorName,
 ): ConflictFinding | null {
+  // Two claims sharing a figure of one kind ("$1.2 trillion over eight years" on both sides) are
+  // about the same thing, and their other figures of that kind are other things ("$974 billion
+  // over five years"), not rival accounts.
+  const agreedKeys = new Set<string>();
+  for (const qa of a.anchors)
+    for (const qb of b.anchors)
+      if (slotOf(qa.quantity).key === slotOf(qb.quantity).key && figuresConsistent(qa, qb)) agreedKeys.add(slotOf(qa.quantity).key);
+  // Parts on one side and their total on the other ("200 million doses this year and 300 million
+  // next" / "500 million doses") agree too.
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const sums = new Map<string, number>();
+    const counts = new Map<string, number>();
+    for (const q of x.anchors) {
+      if (q.window || q.delta) continue;
+      const { key, value } = slotOf(q.quantity);
+      sums.set(key, (sums.get(key) ?? 0) + value);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    for (const q of y.anchors) {
+      const { key, value } = slotOf(q.quantity);
+      if ((counts.get(key) ?? 0) > 1 && Math.abs((sums.get(key) ?? 0) - value) <= 1e-6 * value) agreedKeys.add(key);
+    }
+  }
+  // Figures about different named actors are different facts ("the G7 pledged 1 billion doses" /
+  // "the U.S. will buy 500 million").
+  if (a.claim.actors.length > 0 && b.claim.actors.length > 0 && !a.claim.actors.some((x) => b.claim.actors.includes(x))) return null;
   for (const qa of a.anchors) {
     const sa = slotOf(qa.quantity);
-    if (qa.quantity.kind === 'age' || qa.quantity.kind === 'ordinal' || used.has(qa.quantity)) continue;
+    if (qa.quantity.kind === 'age' || qa.quantity.kind === 'ordinal' || qa.window || used.has(qa.quantity)) continue;
     const sameKey = b.anchors.filter((qb) => slotOf(qb.quantity).key === sa.key);
-    // The same figure on the other side settles it ("rose to 6.1% from 6%" / "6%"); with matching
-    // anchors it cannot conflict with a weaker match later either.
-    const equal = sameKey.find((qb) => Math.abs(slotOf(qb.quantity).value - sa.value) < 1e-9);
-    if (equal) {
-      if (anchorsMatch(qa, equal)) used.add(qa.quantity).add(equal.quantity);
+    // A consistent figure on the other side settles it ("rose to 6.1% from 6%" / "6%"; "more than
+    // 40 states" / "48 states"); with matching anchors it cannot conflict with a weaker match later.
+    const consistent = sameKey.find((qb) => figuresConsistent(qa, qb));
+    if (consistent) {
+      if (anchorsMatch(qa, consistent)) used.add(qa.quantity).add(consistent.quantity);
       continue;
     }
+    if (agreedKeys.has(sa.key)) continue;
+    // With several figures of one kind in a claim, only shared words (not vectors) say which two
+    // are about the same thing.
+    const crowded = sameKey.length > 1 || a.anchors.filter((x) => slotOf(x.quantity).key === sa.key).length > 1;
     const qb = sameKey.find(
       (candidate) =>
         !used.has(candidate.quantity) &&
-        anchorsMatch(qa, candidate) &&
+        !candidate.window &&
+        anchorsMatch(qa, candidate, crowded) &&
         comparableValues(sa.value, slotOf(candidate.quantity).value),
     );
     if (!qb) continue;
@@ -530,6 +692,13 @@ function quantityConflict(
     if (qa.expectation !== qb.expectation) continue;
     // A figure after a resumption and one from the events themselves are two moments.
     if (qa.resumption !== qb.resumption) continue;
+    // A change and a level ("six more bodies" / "60 bodies") are not two accounts of one number.
+    if (qa.delta !== qb.delta) continue;
+    // A rise over a month and one over a year ("0.6% in May alone" / "5% over the year") differ.
+    if (qa.period !== null && qb.period !== null && qa.period !== qb.period) continue;
+    // Two lower (or upper) bounds can both hold; close ones are two tolls of one count ("at least
+    // eight dead" / "at least nine dead"), far-apart ones two different totals.
+    if (qa.bound === qb.bound && (qa.bound === 'min' || qa.bound === 'max') && !withinFactor(sa.value, slotOf(qb.quantity).value, BOUNDS_MAX_RATIO)) continue;
     used.add(qa.quantity).add(qb.quantity);
     const anchorWords = new Set([...qa.lemmas, ...qb.lemmas]);
     const topic =
@@ -590,8 +759,21 @@ function countedNoun(q: Quantity): string {
 /** The display name of an actor both claims involve, if any. */
 type SharedActorName = (a: Profile, b: Profile) => string | null;
 
+/**
+ * Two main verbs this close in the word vectors name one happening ("began" / "started": 0.83);
+ * below it, two dates in one story are usually two steps of it ("agreed on Thursday" / "took
+ * effect on Friday"), not a dispute about when. Verb vectors are loose ("agree" / "take" 0.68,
+ * "suspend" / "allow" 0.62 in AllSides roundups), hence the high bar.
+ */
+const SAME_HAPPENING_MIN_SIMILARITY = 0.75;
+
+function sameHappening(a: Claim, b: Claim): boolean {
+  if (!a.predicate || !b.predicate) return false;
+  return a.predicate === b.predicate || wordSimilarity(a.predicate, b.predicate) >= SAME_HAPPENING_MIN_SIMILARITY;
+}
+
 function dateConflict(a: Claim, b: Claim): ConflictFinding | null {
-  if (!a.dates.length || !b.dates.length) return null;
+  if (!a.dates.length || !b.dates.length || !sameHappening(a, b)) return null;
   const values = new Set(a.dates.map((d) => d.value));
   if (b.dates.some((d) => values.has(d.value))) return null;
   const da = a.dates[0]!;
@@ -605,8 +787,9 @@ function dateConflict(a: Claim, b: Claim): ConflictFinding | null {
  */
 const WORDING_CONFLICT_CONFIDENCE = 0.65;
 
-function antonymConflict(a: Profile, b: Profile): ConflictFinding | null {
-  for (const [group, [one, other]] of ANTONYM_GROUPS.entries()) {
+function antonymConflict(a: Profile, b: Profile, close: boolean): ConflictFinding | null {
+  const groups = close ? [...ANTONYM_GROUPS, ...OUTCOME_ANTONYM_GROUPS] : ANTONYM_GROUPS;
+  for (const [group, [one, other]] of groups.entries()) {
     const aOne = one.find((w) => a.words.has(w));
     const aOther = other.find((w) => a.words.has(w));
     const bOne = one.find((w) => b.words.has(w));
@@ -629,6 +812,13 @@ function antonymConflict(a: Profile, b: Profile): ConflictFinding | null {
               [a, left[0]!],
               [b, left[1]!],
             ] as const);
+      // Two adjectives on different nouns describe two things ("lawful permanent residents" /
+      // "illegal immigrants"), not one thing two ways.
+      const adjectiveOn = (p: Profile, word: string): string | null =>
+        p.tokens.find((t) => t.norm === word)?.pos === 'ADJ' ? nounNear(p, word) : null;
+      const nounA = adjectiveOn(a, left[0]!);
+      const nounB = adjectiveOn(b, left[1]!);
+      if (nounA && nounB && nounA !== nounB && singular(nounA) !== singular(nounB)) continue;
       const topic = nounNear(first[0], first[1]) ?? nounNear(second[0], second[1]) ?? sharedNoun(a, b, null);
       return {
         kind: 'wording',
@@ -653,18 +843,34 @@ function sameYear(pair: PairScore): boolean {
 function placeConflict(a: Profile, b: Profile): ConflictFinding | null {
   if (!a.places.size || !b.places.size) return null;
   for (const key of a.places.keys()) if (b.places.has(key)) return null;
+  // A claim naming the other's place anywhere ("8% in Virginia … North Carolina") is not elsewhere.
+  const aText = fold(a.claim.text);
+  const bText = fold(b.claim.text);
+  for (const key of a.places.keys()) if (bText.includes(key)) return null;
+  for (const key of b.places.keys()) if (aText.includes(key)) return null;
   const left = [...a.places.values()][0]!;
   const right = [...b.places.values()][0]!;
   return { kind: 'figure', what: 'where it happened', left, right, strength: 0.7 };
 }
 
-function negationConflict(a: Claim, b: Claim): ConflictFinding | null {
-  if (!a.predicate || a.predicate !== b.predicate || a.negated === b.negated) return null;
+/** A negation counts for the predicate when it stands at most this many tokens before it ("did not approve"). */
+const NEGATION_REACH = 3;
+
+/** True when the claim's main verb itself is negated, not some other word of a long clause. */
+function predicateNegated(p: Profile): boolean {
+  const at = p.tokens.findIndex((t) => t.pos === 'VERB' && t.lemma.toLowerCase() === p.claim.predicate);
+  if (at < 0) return p.claim.negated;
+  return p.tokens.slice(Math.max(0, at - NEGATION_REACH), at).some((t) => NEGATIONS.has(t.norm));
+}
+
+function negationConflict(pa: Profile, pb: Profile): ConflictFinding | null {
+  const [a, b] = [pa.claim, pb.claim];
+  if (!a.predicate || a.predicate !== b.predicate || predicateNegated(pa) === predicateNegated(pb)) return null;
   return {
     kind: 'negation',
     what: `whether “${a.predicate}” happened`,
-    left: a.negated ? 'no' : 'yes',
-    right: b.negated ? 'no' : 'yes',
+    left: predicateNegated(pa) ? 'no' : 'yes',
+    right: predicateNegated(pb) ? 'no' : 'yes',
     strength: 0.6,
   };
 }
@@ -677,6 +883,11 @@ const CHARACTERISED_NOUN_WINDOW = 5;
  * ("violent … protests"), before a predicative one or a verb ("the march had been calm",
  * "protesters stormed"). Parts of hyphenated compounds ("right-wing") are skipped.
  */
+/** A crude singular for comparing two nouns ("protests" / "protest"). */
+function singular(noun: string): string {
+  return noun.replace(/(?:es|s)$/, '');
+}
+
 function nounNear(p: Profile, word: string): string | null {
   const at = p.tokens.findIndex((t) => t.norm === word);
   if (at < 0) return null;
@@ -845,10 +1056,10 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
       (close ? (dateConflict(a.claim, b.claim) ?? placeConflict(a, b)) : null);
     // A pair may differ on a figure *and* in wording ("13 years for violent blockades" / "14 years
     // for peaceful protests"): both are reported, each once.
-    const wording = antonymConflict(a, b);
+    const wording = antonymConflict(a, b, close);
     const found = [slotConflict, wording].filter((c): c is ConflictFinding => c !== null);
     if (found.length === 0 && close) {
-      const negation = negationConflict(a.claim, b.claim);
+      const negation = negationConflict(a, b);
       if (negation) found.push(negation);
     }
     for (const conflict of found) {

@@ -56,7 +56,8 @@ const PROMO =
   /^(?:exclusive|related|read more|watch|listen|share this|follow|sign up|subscribe|comments are closed)\b/i;
 /** A sentence ending in an ellipsis; as the article's last sentence it is a teaser cut short. */
 const CUT_SHORT = /(?:\.\.\.|…|\[(?:…|\.\.\.)\])["”’)]*$/;
-const NEGATIONS = new Set([
+/** Words that negate a clause ("did not", "nobody was"). */
+export const NEGATIONS = new Set([
   'not',
   "n't",
   'never',

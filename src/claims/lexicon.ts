@@ -83,9 +83,17 @@ export const ANTONYM_GROUPS: [string[], string[]][] = [
     ['legal', 'lawful', 'legitimate', 'constitutional'],
     ['illegal', 'unlawful', 'illegitimate', 'unconstitutional'],
   ],
+];
+
+/**
+ * Opposite outcomes (up/down, accepted/rejected, won/lost): in news they as often describe two
+ * different facts of one story ("initial claims fell" / "continuing claims increased") as one
+ * fact told two ways, so they count only between near-identical claims.
+ */
+export const OUTCOME_ANTONYM_GROUPS: [string[], string[]][] = [
   [
-    ['increase', 'increased', 'rose', 'rise', 'grew', 'higher'],
-    ['decrease', 'decreased', 'fell', 'fall', 'dropped', 'lower'],
+    ['increase', 'increased', 'rose', 'risen', 'rise', 'rising', 'grew', 'higher'],
+    ['decrease', 'decreased', 'fell', 'fallen', 'fall', 'falling', 'dropped', 'declined', 'lower'],
   ],
   [
     ['accepted', 'approved', 'agreed'],

@@ -86,6 +86,39 @@ describe('conflicts', () => {
     assert.ok(conflicts.some((e) => /“violent”/.test(e) && /“peaceful”/.test(e)), conflicts.join('\n'));
   });
 
+  test('figures that can both be true are not disputed', () => {
+    const cases: [string, string][] = [
+      // a bound and a figure inside it
+      ['More than 40 harbour pilots joined the stoppage at Port Veyra on Monday.', 'Some 48 harbour pilots joined the stoppage at Port Veyra on Monday, the union said.'],
+      // a change and a level
+      ['Divers have recovered 60 bodies from the flooded mine at Calvo Bay, the governor said.', 'Divers pulled six more bodies from the flooded mine at Calvo Bay overnight, the governor said.'],
+      // a monthly and a yearly rate
+      ['Fuel prices in Veyra rose 0.6% in the past month, the statistics office said.', 'Fuel prices in Veyra rose 5% over the past year, the statistics office said.'],
+      // parts and their total
+      ['The province will ship 200 tonnes of grain this year and 300 tonnes of grain next year to Calvo Bay.', 'The province will ship 500 tonnes of grain to Calvo Bay.'],
+      // a window of time and a length
+      ['Over the past two weeks, the port handled an average of 40 ships a day.', 'The strike at the port lasted seven days, ending on Tuesday.'],
+    ];
+    for (const [a, b] of cases) {
+      const r = analyse([a, b]);
+      const conflicts = r.alignments.filter((x) => x.kind === 'conflict').map((x) => x.explanation);
+      assert.deepEqual(conflicts, [], `${a} / ${b}`);
+    }
+  });
+
+  test('two close tolls are disputed; two steps of one story on two days are not', () => {
+    const tolls = analyse([
+      'The blast at the Calvo Bay refinery left at least eight people dead on Wednesday, officials said.',
+      'The blast at the Calvo Bay refinery left at least nine people dead on Wednesday, officials said.',
+    ]);
+    assert.ok(tolls.alignments.some((x) => x.kind === 'conflict' && /eight people/.test(x.explanation) && /nine people/.test(x.explanation)));
+    const steps = analyse([
+      'The port authority and the union agreed to a truce on Thursday, ending the stoppage at Port Veyra.',
+      'The truce between the port authority and the union took effect on Friday, ending the stoppage at Port Veyra.',
+    ]);
+    assert.equal(steps.alignments.filter((x) => x.kind === 'conflict').length, 0, JSON.stringify(steps.alignments.map((x) => x.explanation)));
+  });
+
   test('a place: the talks held in two different cities', () => {
     const r = analyse([
       'The ceasefire talks between the two provinces were held in Geneva this week.',
