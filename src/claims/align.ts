@@ -524,6 +524,35 @@ function boundOf(before: string[]): FigureBound {
  */
 const WINDOW_WORDS = new Set(['past', 'last', 'first', 'next', 'previous', 'recent', 'coming', 'final']);
 
+/**
+ * Words that name a variant of a measure: "core inflation", "an alternative measure of
+ * unemployment", "fully vaccinated", "initial claims", "net deficit". A claim using one that the
+ * other does not use is about another figure.
+ */
+const MEASURE_VARIANTS = new Set([
+  'core',
+  'headline',
+  'alternative',
+  'adjusted',
+  'unadjusted',
+  'seasonally',
+  'underlying',
+  'fully',
+  'partially',
+  'initial',
+  'continuing',
+  'median',
+  'gross',
+  'net',
+  'nominal',
+]);
+
+function sameMeasure(a: Profile, b: Profile): boolean {
+  const variants = (p: Profile): Set<string> => new Set([...p.words].filter((w) => MEASURE_VARIANTS.has(w)));
+  const [va, vb] = [variants(a), variants(b)];
+  return va.size === vb.size && [...va].every((w) => vb.has(w));
+}
+
 /** Nouns of change: "an increase of 169,000", "a drop of 3%". */
 const CHANGE_NOUNS = new Set(['increase', 'decrease', 'rise', 'drop', 'gain', 'jump', 'fall', 'decline', 'loss', 'growth', 'cut', 'reduction']);
 /** Words after a count that make it an addition to a level: "six more bodies", "300 additional troops". */
@@ -694,6 +723,8 @@ function quantityConflict(
     if (qa.resumption !== qb.resumption) continue;
     // A change and a level ("six more bodies" / "60 bodies") are not two accounts of one number.
     if (qa.delta !== qb.delta) continue;
+    // One measure under two names: "core inflation rose 4.5%" / "prices rose 5.4%".
+    if (!sameMeasure(a, b)) continue;
     // A rise over a month and one over a year ("0.6% in May alone" / "5% over the year") differ.
     if (qa.period !== null && qb.period !== null && qa.period !== qb.period) continue;
     // Two lower (or upper) bounds can both hold; close ones are two tolls of one count ("at least

@@ -96,6 +96,8 @@ describe('conflicts', () => {
       ['Fuel prices in Veyra rose 0.6% in the past month, the statistics office said.', 'Fuel prices in Veyra rose 5% over the past year, the statistics office said.'],
       // parts and their total
       ['The province will ship 200 tonnes of grain this year and 300 tonnes of grain next year to Calvo Bay.', 'The province will ship 500 tonnes of grain to Calvo Bay.'],
+      // one measure under two names
+      ['Core inflation in Veyra rose 4.5% in the past year, the statistics office said.', 'Prices in Veyra rose 5.4% in the past year, the statistics office said.'],
       // a window of time and a length
       ['Over the past two weeks, the port handled an average of 40 ships a day.', 'The strike at the port lasted seven days, ending on Tuesday.'],
     ];
