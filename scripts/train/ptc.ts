@@ -17,7 +17,7 @@ import { lineSentences, readPtcSplit, type PtcArticle } from '../../src/framing/
 import { scoreSpanIdentification } from '../../src/framing/spans-score.ts';
 import { goldTags, seededRandom, shuffleInPlace, SpanTagger, spansFromProbabilities, trainTagger, type TaggerExample, type TrainTaggerOptions } from '../../src/framing/spans.ts';
 import { PTC_LEXICONS_FILE, PTC_RESOURCE_DIR, PTC_SPANS_FILE, PTC_TECHNIQUES_FILE } from '../../src/framing/techniques-detect.ts';
-import { techniqueFeatures, techniqueVectors, trainTechniqueClassifier, type TrainClassifierOptions } from '../../src/framing/techniques.ts';
+import { TechniqueClassifier, techniqueFeatures, techniqueVectors, trainTechniqueClassifier, type TrainClassifierOptions } from '../../src/framing/techniques.ts';
 
 const SEED = 20261126;
 /** Share of training articles held out to choose the tagger threshold. */
@@ -85,6 +85,49 @@ function chooseThreshold(train: PtcArticle[], held: PtcArticle[], lexicons: Lexi
   return best;
 }
 
+/** Folds of the classifier cross-validation (`PTC_CV=1 npm run train ptc`), over whole articles. */
+const CV_FOLDS = 5;
+
+/**
+ * Technique-classifier accuracy by `CV_FOLDS`-fold cross-validation over training articles, with the
+ * k-label rule of the eval (a span labelled k times gets the k most likely classes): the figure
+ * every classifier choice in this file was made by. Prints it with per-technique recall.
+ */
+export function crossValidateTechniques(articles: PtcArticle[], lexicons: Lexicons, options: TrainClassifierOptions = CLASSIFIER_OPTIONS): number {
+  const order = articles.map((_, i) => i);
+  shuffleInPlace(order, seededRandom(SEED));
+  const foldOf = new Array<number>(articles.length);
+  order.forEach((article, i) => (foldOf[article] = i % CV_FOLDS));
+  const rows = articles.flatMap((a, i) => {
+    const view = buildArticleView(a.text, lineSentences(a.text), lexicons);
+    const seen = new Map<string, number>();
+    return a.spans.map((s) => {
+      const key = `${s.start}:${s.end}`;
+      const k = seen.get(key) ?? 0;
+      seen.set(key, k + 1);
+      return { fold: foldOf[i]!, k, features: techniqueFeatures(view, s, a.spans), dense: techniqueVectors(view, s), label: s.technique };
+    });
+  });
+  const hits = new Map<string, [number, number]>();
+  let correct = 0;
+  for (let fold = 0; fold < CV_FOLDS; fold++) {
+    const model = new TechniqueClassifier(trainTechniqueClassifier(rows.filter((r) => r.fold !== fold), options));
+    for (const r of rows) {
+      if (r.fold !== fold) continue;
+      const p = model.probabilities(r.features, r.dense);
+      const ranked = p.map((_, c) => c).sort((a, b) => p[b]! - p[a]!);
+      const ok = model.classes[ranked[Math.min(r.k, ranked.length - 1)]!] === r.label;
+      if (ok) correct++;
+      const h = hits.get(r.label) ?? [0, 0];
+      hits.set(r.label, [h[0] + (ok ? 1 : 0), h[1] + 1]);
+    }
+  }
+  const accuracy = correct / rows.length;
+  console.log(`  technique ${CV_FOLDS}-fold CV accuracy ${accuracy.toFixed(4)} on ${rows.length} training spans`);
+  for (const [label, [ok, n]] of [...hits].sort((a, b) => b[1][1] - a[1][1])) console.log(`    recall ${label}: ${(ok / n).toFixed(2)} (${n})`);
+  return accuracy;
+}
+
 export default async function trainPtc(): Promise<void> {
   const data = sharedDataDir();
   if (!data) throw new ParallaxError('DATA_MISSING', 'shared data folder not found; set PARALLAX_DATA', '../shared/data');
@@ -92,6 +135,11 @@ export default async function trainPtc(): Promise<void> {
   const compiled = compileLexicons(join(data, 'lexicons'));
   const lexicons = buildLexicons(compiled);
   const articles = readPtcSplit(join(data, 'ptc', 'train'));
+  // PTC_CV=1: only measure the classifier by cross-validation; nothing is written.
+  if (process.env.PTC_CV) {
+    crossValidateTechniques(articles, lexicons);
+    return;
+  }
 
   const shuffled = [...articles];
   shuffleInPlace(shuffled, seededRandom(SEED));

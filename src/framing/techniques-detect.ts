@@ -99,7 +99,13 @@ function isFunctionPhrase(value: string): boolean {
 
 /** Features a reader can follow: the span's own words and bigrams, word lists, repetition. */
 function isReadableFeature(name: string): boolean {
-  return /^(u|b|lex)=/.test(name) || /^rep=(2-3|4-7|8\+)$/.test(name) || /^same-spans=(1|2-3|4-7|8\+)$/.test(name) || name === 'whole-sentence';
+  return (
+    /^(u|b|lex)=/.test(name) ||
+    /^rep=(2-3|4-7|8\+)$/.test(name) ||
+    /^rep-before=(1|2-3|4-7|8\+)$/.test(name) ||
+    /^same-spans=(1|2-3|4-7|8\+)$/.test(name) ||
+    name === 'whole-sentence'
+  );
 }
 
 /** A reader-facing reason from the features that pushed hardest toward the technique. */
@@ -115,6 +121,7 @@ function reasonFor(models: PtcModels, result: SpanTechnique, quotedBy: string | 
       if (words.length < REASON_FEATURES && !isFunctionPhrase(value)) words.push(`"${value.replace('|', ' ')}"`);
     } else if (kind === 'lex') cues.push(`${LIST_NAMES[value] ?? value}`);
     else if (kind === 'rep') cues.push(`the phrase recurs ${value} times in the article`);
+    else if (kind === 'rep-before') cues.push('the same wording appears earlier in the article');
     else if (kind === 'same-spans') cues.push('the same wording is flagged elsewhere in the article');
     else if (name === 'whole-sentence') cues.push('a whole-sentence pattern');
   }
