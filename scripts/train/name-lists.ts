@@ -1,6 +1,6 @@
 /**
  * Compiles the word lists the language stage's entity rules use:
- *   resources/language/names.json  { given, surnames, places, organizations, roles, common }
+ *   resources/language/names.json  { given, surnames, places, countries, organizations, roles, common }
  * - given names, surnames, places, organisations and role nouns ("Actor": leader, lawyer) from the lexicon of compromise
  *   (Spencer Kelly, MIT; the installed npm package), lower-cased and accent-folded;
  * - `common`: words written in lower case at least COMMON_LOWERCASE_SHARE of the times they
@@ -158,6 +158,7 @@ export default async function trainNameLists(): Promise<void> {
     ].sort(),
     surnames: lexiconWords(/LastName/),
     places: lexiconWords(/Country|City|Region|Place/),
+    countries: lexiconWords(/Country/),
     organizations: lexiconWords(/Organization|SportsTeam/),
     roles: [...new Set([...lexiconWords(/Actor/), ...ADDED_ROLES])].sort(),
     common: await commonWords(join(data, 'allsides', 'media-split-train-6000.jsonl.gz')),

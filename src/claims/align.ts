@@ -17,6 +17,7 @@
  *   unique   — claims left over: reported by one article only.
  */
 import type { Actor, Alignment, Article, Claim, Doc, Quantity, Token } from '../model/index.ts';
+import { KNOWN_COUNTRIES } from '../language/lexicon.ts';
 import { cosine, rarityWeight, sentenceVector, wordSimilarity } from '../language/vectors.ts';
 import { articleName, capitalised } from '../text/names.ts';
 import { NEGATIONS } from './extract.ts';
@@ -879,6 +880,9 @@ function placeConflict(a: Profile, b: Profile): ConflictFinding | null {
   const bText = fold(b.claim.text);
   for (const key of a.places.keys()) if (bText.includes(key)) return null;
   for (const key of b.places.keys()) if (aText.includes(key)) return null;
+  // A country and a place that is not one may be the city inside it ("near Barcelona" / "in Spain").
+  const countries = (p: Profile): number => [...p.places.keys()].filter((k) => KNOWN_COUNTRIES.has(k)).length;
+  if ((countries(a) > 0) !== (countries(b) > 0)) return null;
   const left = [...a.places.values()][0]!;
   const right = [...b.places.values()][0]!;
   return { kind: 'figure', what: 'where it happened', left, right, strength: 0.7 };

@@ -690,6 +690,7 @@ interface NameLists {
   given: string[];
   surnames: string[];
   places: string[];
+  countries: string[];
   organizations: string[];
   roles: string[];
   common: string[];
@@ -704,6 +705,8 @@ export const GIVEN_NAMES = new Set(NAME_LISTS.given);
 export const SURNAMES = new Set(NAME_LISTS.surnames);
 /** Places and organisations from compromise's lexicon, beyond our own short lists. */
 export const KNOWN_PLACES = new Set(NAME_LISTS.places);
+/** Countries (compromise's Country tag), lower case: a place of another granularity than a city. */
+export const KNOWN_COUNTRIES = new Set(NAME_LISTS.countries);
 export const KNOWN_ORGANIZATIONS = new Set(NAME_LISTS.organizations);
 /** Nouns that name a person's role: "leader", "lawyer", "economist" (compromise's Actor tag, plus ours). */
 export const ROLE_NOUNS = new Set(NAME_LISTS.roles);

@@ -98,6 +98,8 @@ describe('conflicts', () => {
       ['The province will ship 200 tonnes of grain this year and 300 tonnes of grain next year to Calvo Bay.', 'The province will ship 500 tonnes of grain to Calvo Bay.'],
       // one measure under two names
       ['Core inflation in Veyra rose 4.5% in the past year, the statistics office said.', 'Prices in Veyra rose 5.4% in the past year, the statistics office said.'],
+      // a city and a country
+      ['The trade envoy was found dead in a hotel room near Lyon on Wednesday, the ministry said.', 'The trade envoy was found dead in a hotel room in France on Wednesday, the ministry said.'],
       // a window of time and a length
       ['Over the past two weeks, the port handled an average of 40 ships a day.', 'The strike at the port lasted seven days, ending on Tuesday.'],
     ];
