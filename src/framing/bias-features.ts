@@ -3,6 +3,7 @@
  * `parallax eval babe`) and run time (`sentenceBias`) both call `sentenceFeatureVector`, so the
  * tokenisation and feature names are the same on both sides.
  */
+import { addCueFeatures } from './bias-cues.ts';
 import { meanWordVector, WORD_VECTOR_DIMENSIONS } from './bias-embedding.ts';
 import { afinnValence, markedWordProbabilities, type LexiconLookup } from './bias-words.ts';
 import { addFeature, appendDense, normalizeL2, vectorize, wordTokens, type FeatureBag, type LoadedLogisticModel, type SparseVector } from './linear.ts';
@@ -166,6 +167,7 @@ export function signalBag(text: string, tokens: string[], context: SentenceFeatu
     addFeature(bag, 'wm:likely', Math.min(probabilities.filter((p) => p > 0.5).length, 3) / 3);
     addFeature(bag, 'wm:sum', Math.min(probabilities.reduce((a, b) => a + b, 0), 3) / 3);
   }
+  addCueFeatures(bag, text, tokens);
   return bag;
 }
 

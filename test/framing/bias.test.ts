@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { sentenceBias, sentenceBiasThreshold } from '../../src/framing/bias.ts';
 import { parseCsv, parseWordList } from '../../src/framing/bias-data.ts';
 import { compileLexicons, learnWordBias, sentenceFeatureVector } from '../../src/framing/bias-features.ts';
+import { addCueFeatures } from '../../src/framing/bias-cues.ts';
 import { foldRatios, logCountRatios, scaleBuckets, tuneThreshold } from '../../src/framing/bias-train.ts';
 import {
   binaryMetrics,
@@ -87,6 +88,19 @@ describe('BABE readers and features', () => {
     ]);
     assert.ok((table.get('vile') ?? 0) > (table.get('slammed') ?? 0));
     assert.equal(table.get('plan'), undefined, 'never-marked words are absent');
+  });
+
+  test('shape cues count names, numbers and superlatives, not "-est" words that are none', () => {
+    const text = 'Mayor Ilse Varga said 14 berths and 3 cranes would reopen at Northgate.';
+    const bag = new Map<string, number>();
+    addCueFeatures(bag, text, wordTokens(text));
+    assert.equal(bag.get('sh:caps'), 3 / 13, 'Ilse, Varga and Northgate; the first word does not count');
+    assert.equal(bag.get('sh:digits'), 2 / 3);
+    assert.equal(bag.get('sh:sup'), 0);
+    const opinion = new Map<string, number>();
+    addCueFeatures(opinion, 'The harshest, cruellest plan yet, despite the protest.', wordTokens('The harshest, cruellest plan yet, despite the protest.'));
+    assert.equal(opinion.get('sh:sup'), 2 / Math.sqrt(8));
+    assert.equal(opinion.get('sh:digits'), 0);
   });
 
   test('lexicon hits become features', () => {
