@@ -5,6 +5,11 @@
  */
 import type { Span } from '../model/index.ts';
 
+/** Function words (and quote and punctuation marks): never a trigger alone, never a finding's last word. */
+export const FUNCTION_WORDS = new Set(
+  'a an the of in on at to for from by with and or but is are was were be been it its this that these those he she they we you i his her their our your my as than then so if not no do does did has have had will would can could may might must shall should who whom which what when where why how there here about into over after before up down out off , . ; : " \' ( ) “ ” ‘ ’ -'.split(' '),
+);
+
 export interface WordToken extends Span {
   text: string;
   /** Lower-cased, accent-folded, curly apostrophes straightened. */

@@ -6,7 +6,7 @@
  * and could not trade precision for recall as smoothly).
  */
 import type { Span } from '../model/index.ts';
-import { countBucket, wordShape } from './features.ts';
+import { countBucket, FUNCTION_WORDS, wordShape } from './features.ts';
 import type { ArticleView, ViewSentence, ViewToken } from './features-article.ts';
 
 export const TAGS = ['O', 'B', 'I'] as const;
@@ -323,7 +323,8 @@ export class SpanTagger {
   }
 
   tagSentence(sentence: ViewSentence): TaggedSpan[] {
-    return spansFromProbabilities(sentence.tokens, this.insideProbabilities(sentence), this.threshold);
+    const spans = spansFromProbabilities(sentence.tokens, this.insideProbabilities(sentence), this.threshold);
+    return spans.map((span) => withoutTrailingFunctionWords(sentence.tokens, span));
   }
 
   tag(view: ArticleView): TaggedSpan[] {
@@ -362,6 +363,19 @@ export function spansFromProbabilities(tokens: ViewToken[], inside: number[], th
   }
   closeAt(tokens.length);
   return spans;
+}
+
+/**
+ * A stretch does not end on a function word ("Americans on" → "Americans"): a reader sees the
+ * loaded words, not where the tagger's probability happened to fall. Leading ones stay: the
+ * corpus's spans often start with them ("to smear …"), and cutting them lowered span F1 on the
+ * training articles (0.761 → 0.756); cutting trailing ones leaves it (0.7614 → 0.7609).
+ */
+export function withoutTrailingFunctionWords(tokens: ViewToken[], span: TaggedSpan): TaggedSpan {
+  let last = tokens.findLastIndex((t) => t.end <= span.end);
+  const first = tokens.findIndex((t) => t.start >= span.start);
+  while (last > first && (FUNCTION_WORDS.has(tokens[last]!.text.toLowerCase()) || isPunct(tokens[last]!))) last--;
+  return last >= first && first >= 0 ? { ...span, end: tokens[last]!.end } : span;
 }
 
 function isPunct(token: ViewToken): boolean {

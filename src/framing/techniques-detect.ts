@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { ParallaxError } from '../errors.ts';
 import type { Doc, FramingFinding, Quote, Span } from '../model/index.ts';
 import { buildArticleView, type ArticleView, type ViewToken } from './features-article.ts';
-import { splitSentences } from './features.ts';
+import { FUNCTION_WORDS, splitSentences } from './features.ts';
 import { buildLexicons, type CompiledLexicons, type Lexicons } from './lexicon.ts';
 import { SpanTagger, type SpanModelWeights, type TaggedSpan } from './spans.ts';
 import { TechniqueClassifier, techniqueFeatures, techniqueVectors, type TechniqueModelWeights } from './techniques.ts';
@@ -88,13 +88,9 @@ const LIST_NAMES: Record<string, string> = {
   authority: 'an authority word',
 };
 
-/** Function words never offered to a reader as a trigger on their own. */
-const FUNCTION_WORDS = new Set(
-  'a an the of in on at to for from by with and or but is are was were be been it its this that these those he she they we you i his her their our your my as than then so if not no do does did has have had will would can could may might must shall should who whom which what when where why how there here about into over after before up down out off , . ; : " \' ( ) “ ” ‘ ’ -'.split(' '),
-);
-
+/** A trigger made only of function words or of letters split off an abbreviation ("u", ". s"). */
 function isFunctionPhrase(value: string): boolean {
-  return value.split('|').every((w) => FUNCTION_WORDS.has(w));
+  return value.split('|').every((w) => FUNCTION_WORDS.has(w) || !/\p{L}{2}/u.test(w));
 }
 
 /** Features a reader can follow: the span's own words and bigrams, word lists, repetition. */

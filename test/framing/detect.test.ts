@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { detectFraming, TECHNIQUES } from '../../src/framing/index.ts';
 import { buildArticleView } from '../../src/framing/features-article.ts';
+import { withoutTrailingFunctionWords } from '../../src/framing/spans.ts';
 import { loadPtcModels, quotedByFor, splitAtQuotes } from '../../src/framing/techniques-detect.ts';
 import { annotate } from '../../src/language/index.ts';
 import type { Article, Doc, FramingFinding, Quote } from '../../src/model/index.ts';
@@ -172,4 +173,17 @@ test('words that name Object.prototype members ("constructor", "valueOf") have n
   assert.equal(lexicons.valence('constructor'), 0);
   assert.equal(lexicons.valence('valueof'), 0);
   assert.equal(lexicons.valence('abandon'), -2); // an AFINN word still has its valence
+});
+
+test('a stretch does not end on a function word; a reason offers no letters split off an abbreviation', () => {
+  const text = 'Americans on both coasts watched the regime of thugs.';
+  const view = buildArticleView(text, [{ start: 0, end: text.length }], loadPtcModels().lexicons);
+  const tokens = view.sentences[0]!.tokens;
+  const through = (word: string): number => text.indexOf(word) + word.length;
+  assert.equal(text.slice(0, withoutTrailingFunctionWords(tokens, { start: 0, end: through('on'), confidence: 0.5 }).end), 'Americans');
+  assert.equal(text.slice(0, withoutTrailingFunctionWords(tokens, { start: 0, end: through('thugs.'), confidence: 0.5 }).end), text.slice(0, -1));
+  const only = { start: text.indexOf('on'), end: through('on'), confidence: 0.5 };
+  assert.deepEqual(withoutTrailingFunctionWords(tokens, only), only, 'a lone function word is left as it is');
+  const doc = docOf('fw', 'Critics in the U.S. called the governor a tyrant who would destroy the harbour and everything in it.');
+  for (const f of detectFraming(doc, extractQuotes(doc))) assert.doesNotMatch(f.reason, /"(?:u|s|u \.|\. s)"/, f.reason);
 });
