@@ -135,6 +135,9 @@ export function attributeQuotes(quotes: Quote[], actors: Actor[]): Quote[] {
   return quotes.map((quote) => {
     if (quote.speaker) return quote;
     const span = quote.speakerSpan;
+    const owner =
+      span && ownersWords(quote.speakerName) ? latestPersonBefore(actors, quote.article, span.start) : null;
+    if (owner) return { ...quote, speaker: owner.id };
     if (span) {
       const byMention = actors.find((a) =>
         a.mentions.some((m) => m.article === quote.article && m.start < span.end && span.start < m.end),
@@ -166,6 +169,58 @@ export function attributeQuotes(quotes: Quote[], actors: Actor[]): Quote[] {
     const chosen = matching.sort((a, b) => latestBefore(b) - latestBefore(a))[0];
     return chosen ? { ...quote, speaker: chosen.id } : quote;
   });
+}
+
+/**
+ * Things that carry their owner's words: in "his latest posts on Twitter emphasize …" the voice is
+ * his, not Twitter's; "his lawyer said" is another person and is not matched here.
+ */
+const OWNERS_WORDS = new Set([
+  'post',
+  'posts',
+  'tweet',
+  'tweets',
+  'statement',
+  'statements',
+  'letter',
+  'message',
+  'messages',
+  'video',
+  'remarks',
+  'speech',
+  'account',
+  'website',
+  'blog',
+  'book',
+  'memoir',
+  'article',
+  'column',
+  'office',
+  'campaign',
+  'testimony',
+  'filing',
+  'lawsuit',
+]);
+const PHRASE_PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'for', 'from', 'to', 'with', 'by']);
+
+/** "His latest posts on Twitter": a possessive pronoun, then one of OWNERS_WORDS before any preposition. */
+function ownersWords(phrase: string | null): boolean {
+  const words = (phrase ?? '').toLowerCase().split(/\s+/);
+  if (!/^(?:his|her|their)$/.test(words[0] ?? '')) return false;
+  const cut = words.findIndex((w, i) => i > 0 && PHRASE_PREPOSITIONS.has(w));
+  return words.slice(1, cut < 0 ? undefined : cut).some((w) => OWNERS_WORDS.has(w));
+}
+
+/** The person named last before `offset` in the article: whom a possessive pronoun points back to. */
+function latestPersonBefore(actors: Actor[], article: string, offset: number): Actor | null {
+  let best: Actor | null = null;
+  let bestAt = -1;
+  for (const actor of actors) {
+    if (actor.type !== 'person') continue;
+    for (const m of actor.mentions)
+      if (m.article === article && m.end <= offset && m.start > bestAt) [best, bestAt] = [actor, m.start];
+  }
+  return best;
 }
 
 /** "the governor", "the commander": the one actor of the article whose label ends in that noun. */

@@ -132,6 +132,27 @@ test('attributeQuotes resolves a surname and a description within the article', 
   );
 });
 
+test('attributeQuotes: "his latest posts on Twitter" speak for the person named last, "his lawyer" does not', () => {
+  const text =
+    'Harbour chief Rosa Kandel spoke on Friday. Port minister Tomas Greve said the gates would reopen. His latest posts on Twitter praise the calm. His lawyer said more.';
+  const doc = annotate(articleOf(text, 'p'));
+  const actors = resolveActors([doc], []);
+  const phrase = (words: string): { speakerName: string; speakerSpan: { start: number; end: number } } => {
+    const start = text.indexOf(words);
+    return { speakerName: words, speakerSpan: { start, end: start + words.length } };
+  };
+  const base = { article: 'p', start: 0, end: 1, text: 'x', speaker: null, cue: 'said' };
+  const quotes = attributeQuotes(
+    [
+      { ...base, id: '1', ...phrase('His latest posts on Twitter') },
+      { ...base, id: '2', ...phrase('His lawyer') },
+    ],
+    actors,
+  );
+  assert.equal(quotes[0]!.speaker, 'tomas-greve');
+  assert.notEqual(quotes[1]!.speaker, 'tomas-greve');
+});
+
 test('a surname-only article joins the most-mentioned person of that surname elsewhere, never both', () => {
   const run = runActors([
     {
