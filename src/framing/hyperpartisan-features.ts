@@ -66,6 +66,22 @@ export function articleNgramBag(input: ArticleInput, tokens = wordTokens(input.t
   return bag;
 }
 
+/** Length of the character n-grams: 4 (one length; chosen by repeated CV on the 645, docs/EVALUATION.md). */
+const CHARACTER_NGRAM = 4;
+
+/**
+ * Character 4-grams of the lower-cased body (whitespace runs read as one space, the text padded
+ * with a space), sublinear term frequency. They catch spelling and punctuation habits, word
+ * stems and pieces of names the word n-grams split or miss.
+ */
+export function characterNgramBag(text: string): FeatureBag {
+  const bag: FeatureBag = new Map();
+  const flat = ` ${text.toLowerCase().replace(/\s+/g, ' ')} `;
+  for (let k = 0; k + CHARACTER_NGRAM <= flat.length; k++) addFeature(bag, `c:${flat.slice(k, k + CHARACTER_NGRAM)}`);
+  for (const [name, count] of bag) bag.set(name, 1 + Math.log(count));
+  return bag;
+}
+
 /**
  * The continuous style and bias signals, in the order `articleSignals` returns them. The
  * stacked model reads them unhashed; the n-gram model reads them hashed as `s:<name>`.
@@ -135,6 +151,8 @@ const SIGNAL_SCALE = 1;
 export interface ArticleFeatureParts {
   /** Hashed sublinear term frequencies of n-grams, not yet normalised. */
   lexical: SparseVector;
+  /** Hashed sublinear term frequencies of character 4-grams, not yet normalised. */
+  characters: SparseVector;
   /** Signals and the dense word-vector block, final. */
   rest: SparseVector;
   /** Inputs of the stacker beside the n-gram logit: the signals, then the log of the word count. */
@@ -149,14 +167,15 @@ export function articleFeatureParts(input: ArticleInput, biasModel: SentenceBias
   const scaled = { indices: hashed.indices, values: hashed.values.map((v) => v * SIGNAL_SCALE) };
   return {
     lexical: vectorize(articleNgramBag(input, tokens), bits),
+    characters: vectorize(characterNgramBag(input.text), bits),
     rest: appendDense(scaled, meanWordVector(tokens).map((v) => v * WORD_VECTOR_SCALE), 1 << bits),
     stack: [...signals, Math.log(Math.max(tokens.length, 1))],
   };
 }
 
-/** N-grams scaled to unit length, then the signals and word vector. */
+/** Word n-grams and character n-grams each scaled to unit length, then the signals and word vector. */
 export function assembleArticleVector(parts: ArticleFeatureParts): SparseVector {
-  return addVectors(normalizeL2(parts.lexical), parts.rest);
+  return addVectors(addVectors(normalizeL2(parts.lexical), normalizeL2(parts.characters)), parts.rest);
 }
 
 /** The stacker's inputs for one article: the n-gram model's logit, then the signals and length. */

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import { evaluateHyperpartisan } from '../../src/eval/hyperpartisan.ts';
 import { hyperpartisanProbability } from '../../src/framing/hyperpartisan.ts';
 import { readHyperpartisan } from '../../src/framing/hyperpartisan-data.ts';
-import { ARTICLE_SIGNAL_NAMES, articleFeatureParts, quotedCharacterShare, splitSentences } from '../../src/framing/hyperpartisan-features.ts';
+import { ARTICLE_SIGNAL_NAMES, articleFeatureParts, characterNgramBag, quotedCharacterShare, splitSentences } from '../../src/framing/hyperpartisan-features.ts';
 import { predictDense, roundDenseModel, trainDenseLogistic } from '../../src/framing/hyperpartisan-stack.ts';
 import { shippedSentenceBiasModel } from '../../src/framing/bias.ts';
 import type { Article, Doc } from '../../src/model/index.ts';
@@ -49,6 +49,14 @@ describe('hyperpartisan data and features', () => {
     assert.equal(parts.stack[exclamation], 1 / 3);
     // Tokens: the, ferry, left, late, !, why, ?, nobody, said.
     assert.equal(parts.stack[parts.stack.length - 1], Math.log(9));
+  });
+
+  test('characterNgramBag counts lower-cased 4-grams over one-space text, sublinear', () => {
+    const bag = characterNgramBag('Tide\n\ntide');
+    // " tide tide " → " tid", "tide" (twice), "ide ", "de t", "e ti", and " tid" again.
+    assert.deepEqual([...bag.keys()].sort(), ['c: tid', 'c:de t', 'c:e ti', 'c:ide ', 'c:tide'].sort());
+    assert.equal(bag.get('c:tide'), 1 + Math.log(2));
+    assert.equal(bag.get('c:de t'), 1);
   });
 
   test('trainDenseLogistic learns a threshold on one input and ignores a constant one', () => {
