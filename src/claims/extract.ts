@@ -246,7 +246,11 @@ export function extractClaims(doc: Doc, actors: Actor[], quotes: Quote[]): Claim
     for (const [from, to] of clausesOf(tokens, sentence.firstToken, sentence.endToken)) {
       let first = from;
       let last = to - 1;
-      while (first <= last && (tokens[first]!.pos === 'PUNCT' || tokens[first]!.pos === 'SPACE')) first++;
+      // Leading punctuation goes, except an opening quote mark whose closing mark is in the
+      // clause: "“We marched …,” said Ferrer" keeps both marks, so the claim reads as quoted.
+      const opensQuote = (i: number): boolean =>
+        /^[“"]$/.test(tokens[i]!.text) && tokens.slice(i + 1, last + 1).some((t) => /^[”"]$/.test(t.text));
+      while (first <= last && (tokens[first]!.pos === 'PUNCT' || tokens[first]!.pos === 'SPACE') && !opensQuote(first)) first++;
       while (last >= first && tokens[last]!.pos === 'SPACE') last--;
       if (first > last) continue;
       const clauseTokens = tokens.slice(first, last + 1);

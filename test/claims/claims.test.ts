@@ -228,6 +228,15 @@ describe('claim extraction', () => {
     assert.equal(r.claims.some((c) => c.text.includes('The vote was 7')), false);
   });
 
+  test('a claim opening with quoted words keeps the opening mark', () => {
+    const r = analyse([
+      'The harbour stayed shut on Monday. "We hold the gates," said union leader Marta Salas, who has led the dockers of the north quay since the winter of 2019 and the strike since its first day.',
+      'Unrelated filler sentence about a different topic entirely.',
+    ]);
+    const claim = claimWith(r, 'We hold the gates');
+    assert.ok(claim.text.startsWith('"We hold'), claim.text);
+  });
+
   test('quoted speech is attributed to its speaker', () => {
     const r = analyse([
       'Mayor Ilse Varga called the delay "an insult to every commuter in the valley" at the meeting.',
