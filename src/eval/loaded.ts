@@ -45,8 +45,13 @@ function outcome(text: string, biased: boolean, markedWords: string[]): Sentence
   const words = doc.tokens.filter((t) => gold.has(t.text.toLowerCase()));
   return {
     biased,
-    findings: found.map((f) => ({ score: f.score, hit: words.some((w) => f.start <= w.start && f.end >= w.end) })),
-    marked: words.map((w) => Math.max(-1, ...found.filter((f) => f.start <= w.start && f.end >= w.end).map((f) => f.score))),
+    findings: found.map((f) => ({
+      score: f.score,
+      hit: words.some((w) => f.start <= w.start && f.end >= w.end),
+    })),
+    marked: words.map((w) =>
+      Math.max(-1, ...found.filter((f) => f.start <= w.start && f.end >= w.end).map((f) => f.score)),
+    ),
   };
 }
 
@@ -90,11 +95,15 @@ export function bestCut(outcomes: SentenceOutcome[]): number {
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 
-export function evaluateLoaded(dataPath: string, options: { limit?: number } = {}): Omit<EvalResult, 'seconds'> {
+export function evaluateLoaded(
+  dataPath: string,
+  options: { limit?: number } = {},
+): Omit<EvalResult, 'seconds'> {
   const sentences = readBabe(dataPath).slice(0, options.limit);
   const tune: SentenceOutcome[] = [];
   const test: SentenceOutcome[] = [];
-  for (const s of sentences) (splitOf(s.text) === 'tune' ? tune : test).push(outcome(s.text, s.biased === 1, s.biasedWords));
+  for (const s of sentences)
+    (splitOf(s.text) === 'tune' ? tune : test).push(outcome(s.text, s.biased === 1, s.biasedWords));
   const all = figuresAt(test, 0);
   const listed = figuresAt(test, LISTED_MIN_SCORE);
   const metrics: Record<string, number> = {

@@ -7,7 +7,16 @@ import { topFindings } from '../../src/report/summary.ts';
 import { sharedPath, skipUnlessShared } from '../support/shared.ts';
 
 function finding(score: number, quotedBy: string | null = null): FramingFinding {
-  return { article: 'a1', start: 0, end: 4, text: 'mobs', technique: 'Loaded_Language', score, reason: 'test', quotedBy };
+  return {
+    article: 'a1',
+    start: 0,
+    end: 4,
+    text: 'mobs',
+    technique: 'Loaded_Language',
+    score,
+    reason: 'test',
+    quotedBy,
+  };
 }
 
 test('only findings at or above the listing cut are listed, own voice first', () => {
@@ -21,7 +30,14 @@ test('only findings at or above the listing cut are listed, own voice first', ()
 
 test('figures at a cut count findings holding marked words and marked words inside findings', () => {
   const outcomes = [
-    { biased: true, findings: [{ score: 0.8, hit: true }, { score: 0.3, hit: false }], marked: [0.8, -1] },
+    {
+      biased: true,
+      findings: [
+        { score: 0.8, hit: true },
+        { score: 0.3, hit: false },
+      ],
+      marked: [0.8, -1],
+    },
     { biased: false, findings: [{ score: 0.5, hit: false }], marked: [] },
   ];
   const all = figuresAt(outcomes, 0);
@@ -35,10 +51,14 @@ test('figures at a cut count findings holding marked words and marked words insi
   assert.equal(cut.perUnbiasedSentence, 0);
 });
 
-test('eval loaded on 200 BABE sentences: biased sentences draw more findings', { ...skipUnlessShared('data', 'babe', 'babe.csv') }, () => {
-  const result = evaluateLoaded(sharedPath('data', 'babe')!, { limit: 200 });
-  const m = result.metrics;
-  assert.ok(m.findings_per_biased_sentence! > m.findings_per_unbiased_sentence!, JSON.stringify(m));
-  assert.ok(m.precision! > 0.15 && m.recall! > 0.25, JSON.stringify(m));
-  assert.ok(m.listed_per_unbiased_sentence! <= m.findings_per_unbiased_sentence!);
-});
+test(
+  'eval loaded on 200 BABE sentences: biased sentences draw more findings',
+  { ...skipUnlessShared('data', 'babe', 'babe.csv') },
+  () => {
+    const result = evaluateLoaded(sharedPath('data', 'babe')!, { limit: 200 });
+    const m = result.metrics;
+    assert.ok(m.findings_per_biased_sentence! > m.findings_per_unbiased_sentence!, JSON.stringify(m));
+    assert.ok(m.precision! > 0.15 && m.recall! > 0.25, JSON.stringify(m));
+    assert.ok(m.listed_per_unbiased_sentence! <= m.findings_per_unbiased_sentence!);
+  },
+);
