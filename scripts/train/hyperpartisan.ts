@@ -8,15 +8,30 @@ import { join } from 'node:path';
 import { ParallaxError } from '../../src/errors.ts';
 import { sharedDataDir } from '../../src/eval/data.ts';
 import { shippedSentenceBiasModel } from '../../src/framing/bias.ts';
-import { HYPERPARTISAN_MODEL_URL, hyperpartisanProbabilityWith, loadHyperpartisanModel, type HyperpartisanModelFile } from '../../src/framing/hyperpartisan.ts';
+import {
+  HYPERPARTISAN_MODEL_URL,
+  hyperpartisanProbabilityWith,
+  loadHyperpartisanModel,
+  type HyperpartisanModelFile,
+} from '../../src/framing/hyperpartisan.ts';
 import { readHyperpartisan } from '../../src/framing/hyperpartisan-data.ts';
 import { roundDenseModel } from '../../src/framing/hyperpartisan-stack.ts';
-import { crossValidateHyperpartisan, hyperpartisanParts, predictHyperpartisan, trainHyperpartisan } from '../../src/framing/hyperpartisan-train.ts';
+import {
+  crossValidateHyperpartisan,
+  hyperpartisanParts,
+  predictHyperpartisan,
+  trainHyperpartisan,
+} from '../../src/framing/hyperpartisan-train.ts';
 import { quantizeModel } from '../../src/framing/linear.ts';
 
 export default async function trainHyperpartisanModel(): Promise<void> {
   const data = sharedDataDir();
-  if (!data) throw new ParallaxError('DATA_MISSING', 'shared data folder not found; set PARALLAX_DATA', '../shared/data');
+  if (!data)
+    throw new ParallaxError(
+      'DATA_MISSING',
+      'shared data folder not found; set PARALLAX_DATA',
+      '../shared/data',
+    );
   const articles = readHyperpartisan(join(data, 'hyperpartisan'));
   const biasModel = shippedSentenceBiasModel();
   const parts = hyperpartisanParts(articles, biasModel);
@@ -25,7 +40,11 @@ export default async function trainHyperpartisanModel(): Promise<void> {
   console.log(`  5-fold CV accuracy ${cv.metrics.accuracy.toFixed(4)}, F1 ${cv.metrics.f1.toFixed(4)}`);
 
   const model = trainHyperpartisan(parts, labels);
-  const file: HyperpartisanModelFile = { format: 'parallax.hyperpartisan/2', model: quantizeModel(model.ngram), stack: roundDenseModel(model.stack) };
+  const file: HyperpartisanModelFile = {
+    format: 'parallax.hyperpartisan/2',
+    model: quantizeModel(model.ngram),
+    stack: roundDenseModel(model.stack),
+  };
   writeFileSync(HYPERPARTISAN_MODEL_URL, `${JSON.stringify(file)}\n`);
 
   const shipped = loadHyperpartisanModel(file);

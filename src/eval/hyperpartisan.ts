@@ -8,7 +8,12 @@
  */
 import { shippedSentenceBiasModel } from '../framing/bias.ts';
 import { readHyperpartisan } from '../framing/hyperpartisan-data.ts';
-import { HYPERPARTISAN_FOLDS, HYPERPARTISAN_TRAIN_OPTIONS, crossValidateHyperpartisan, hyperpartisanParts } from '../framing/hyperpartisan-train.ts';
+import {
+  HYPERPARTISAN_FOLDS,
+  HYPERPARTISAN_TRAIN_OPTIONS,
+  crossValidateHyperpartisan,
+  hyperpartisanParts,
+} from '../framing/hyperpartisan-train.ts';
 import type { EvalResult, EvalTask } from './types.ts';
 
 export interface HyperpartisanEvalOptions {
@@ -25,13 +30,18 @@ export interface HyperpartisanEvalOptions {
  */
 export const HYPERPARTISAN_EVAL_SEEDS = [HYPERPARTISAN_TRAIN_OPTIONS.seed, 1, 2, 3, 4];
 
-export function evaluateHyperpartisan(dataPath: string, options: HyperpartisanEvalOptions = {}): Omit<EvalResult, 'seconds'> {
+export function evaluateHyperpartisan(
+  dataPath: string,
+  options: HyperpartisanEvalOptions = {},
+): Omit<EvalResult, 'seconds'> {
   const articles = readHyperpartisan(dataPath).slice(0, options.limit);
   const folds = options.folds ?? HYPERPARTISAN_FOLDS;
   const labels = articles.map((a) => a.hyperpartisan);
   const parts = hyperpartisanParts(articles, shippedSentenceBiasModel());
   const seeds = HYPERPARTISAN_EVAL_SEEDS.slice(0, options.splits);
-  const runs = seeds.map((seed) => crossValidateHyperpartisan(parts, labels, folds, { ...HYPERPARTISAN_TRAIN_OPTIONS, seed }));
+  const runs = seeds.map((seed) =>
+    crossValidateHyperpartisan(parts, labels, folds, { ...HYPERPARTISAN_TRAIN_OPTIONS, seed }),
+  );
   const cv = runs[0];
   const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
   return {
@@ -59,7 +69,8 @@ export function evaluateHyperpartisan(dataPath: string, options: HyperpartisanEv
 
 export const hyperpartisanTask: EvalTask = {
   name: 'hyperpartisan',
-  description: 'hyperpartisan articles (SemEval-2019 task 4, by-article): accuracy and F1 by 5-fold cross-validation',
+  description:
+    'hyperpartisan articles (SemEval-2019 task 4, by-article): accuracy and F1 by 5-fold cross-validation',
   defaultData: 'hyperpartisan',
   async run(dataPath: string): Promise<EvalResult> {
     const started = Date.now();

@@ -30,7 +30,11 @@ function decodeEntities(text: string): string {
 function bodyText(xml: string): string {
   return xml
     .split(/<\/p>|<p>/)
-    .map((part) => decodeEntities(part.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim())
+    .map((part) =>
+      decodeEntities(part.replace(/<[^>]+>/g, ''))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((part) => part !== '')
     .join('\n\n');
 }
@@ -53,7 +57,8 @@ export function readHyperpartisan(dir: string): HyperpartisanArticle[] {
   }
   const articlesFile = names.find((n) => n.startsWith('articles-') && n.endsWith('.xml'));
   const truthFile = names.find((n) => n.startsWith('ground-truth-') && n.endsWith('.xml'));
-  if (!articlesFile || !truthFile) throw new ParallaxError('DATA_MISSING', 'expected articles-*.xml and ground-truth-*.xml', dir);
+  if (!articlesFile || !truthFile)
+    throw new ParallaxError('DATA_MISSING', 'expected articles-*.xml and ground-truth-*.xml', dir);
   const labels = new Map<string, number>();
   for (const match of readFile(join(dir, truthFile)).matchAll(/<article\b([^>]*)\/?>/g)) {
     const id = /\bid="([^"]*)"/.exec(match[1])?.[1];
@@ -61,7 +66,9 @@ export function readHyperpartisan(dir: string): HyperpartisanArticle[] {
     if (id && label) labels.set(id, label === 'true' ? 1 : 0);
   }
   const articles: HyperpartisanArticle[] = [];
-  for (const match of readFile(join(dir, articlesFile)).matchAll(/<article\b([^>]*)>([\s\S]*?)<\/article>/g)) {
+  for (const match of readFile(join(dir, articlesFile)).matchAll(
+    /<article\b([^>]*)>([\s\S]*?)<\/article>/g,
+  )) {
     const id = /\bid="([^"]*)"/.exec(match[1])?.[1];
     const label = id === undefined ? undefined : labels.get(id);
     if (id === undefined || label === undefined) continue;

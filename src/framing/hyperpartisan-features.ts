@@ -5,7 +5,16 @@
 import { afinnValence } from './bias-words.ts';
 import { sentenceBiasWith, type SentenceBiasModel } from './bias.ts';
 import { meanWordVector, WORD_VECTOR_DIMENSIONS } from './bias-embedding.ts';
-import { addFeature, addVectors, appendDense, normalizeL2, vectorize, wordTokens, type FeatureBag, type SparseVector } from './linear.ts';
+import {
+  addFeature,
+  addVectors,
+  appendDense,
+  normalizeL2,
+  vectorize,
+  wordTokens,
+  type FeatureBag,
+  type SparseVector,
+} from './linear.ts';
 
 /** Hash space for article features: 2^18 buckets (256 KiB shipped); 2^20 scored no better. */
 export const HYPERPARTISAN_HASH_BITS = 18;
@@ -43,7 +52,20 @@ const MAX_SCORED_SENTENCES = 80;
 const BIAS_HISTOGRAM_CUTS = [0.3, 0.7, 0.9];
 
 /** Pronouns that address or enlist the reader: "we", "you", "our" are rarer in straight news. */
-const READER_PRONOUNS = new Set(['we', 'us', 'our', 'ours', 'you', 'your', 'yours', "we're", "you're", 'i', 'my', 'me']);
+const READER_PRONOUNS = new Set([
+  'we',
+  'us',
+  'our',
+  'ours',
+  'you',
+  'your',
+  'yours',
+  "we're",
+  "you're",
+  'i',
+  'my',
+  'me',
+]);
 
 export interface ArticleInput {
   title: string;
@@ -77,7 +99,8 @@ const CHARACTER_NGRAM = 4;
 export function characterNgramBag(text: string): FeatureBag {
   const bag: FeatureBag = new Map();
   const flat = ` ${text.toLowerCase().replace(/\s+/g, ' ')} `;
-  for (let k = 0; k + CHARACTER_NGRAM <= flat.length; k++) addFeature(bag, `c:${flat.slice(k, k + CHARACTER_NGRAM)}`);
+  for (let k = 0; k + CHARACTER_NGRAM <= flat.length; k++)
+    addFeature(bag, `c:${flat.slice(k, k + CHARACTER_NGRAM)}`);
   for (const [name, count] of bag) bag.set(name, 1 + Math.log(count));
   return bag;
 }
@@ -119,7 +142,8 @@ function articleSignals(input: ArticleInput, biasModel: SentenceBiasModel, token
     if (READER_PRONOUNS.has(token)) pronouns++;
   }
   const scored = sentences.slice(0, MAX_SCORED_SENTENCES).map((s) => sentenceBiasWith(biasModel, s));
-  const shareOver = (cut: number): number => (scored.length === 0 ? 0 : scored.filter((p) => p > cut).length / scored.length);
+  const shareOver = (cut: number): number =>
+    scored.length === 0 ? 0 : scored.filter((p) => p > cut).length / scored.length;
   return [
     scored.length === 0 ? 0 : scored.reduce((a, b) => a + b, 0) / scored.length,
     scored.length === 0 ? 0 : Math.max(...scored),
@@ -159,7 +183,11 @@ export interface ArticleFeatureParts {
   stack: number[];
 }
 
-export function articleFeatureParts(input: ArticleInput, biasModel: SentenceBiasModel, bits = HYPERPARTISAN_HASH_BITS): ArticleFeatureParts {
+export function articleFeatureParts(
+  input: ArticleInput,
+  biasModel: SentenceBiasModel,
+  bits = HYPERPARTISAN_HASH_BITS,
+): ArticleFeatureParts {
   // The body's tokens once: the n-grams, the signals and the word vector all read them.
   const tokens = wordTokens(input.text);
   const signals = articleSignals(input, biasModel, tokens);
@@ -168,7 +196,11 @@ export function articleFeatureParts(input: ArticleInput, biasModel: SentenceBias
   return {
     lexical: vectorize(articleNgramBag(input, tokens), bits),
     characters: vectorize(characterNgramBag(input.text), bits),
-    rest: appendDense(scaled, meanWordVector(tokens).map((v) => v * WORD_VECTOR_SCALE), 1 << bits),
+    rest: appendDense(
+      scaled,
+      meanWordVector(tokens).map((v) => v * WORD_VECTOR_SCALE),
+      1 << bits,
+    ),
     stack: [...signals, Math.log(Math.max(tokens.length, 1))],
   };
 }

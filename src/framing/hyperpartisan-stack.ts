@@ -22,7 +22,11 @@ export interface DenseTrainOptions {
 }
 
 /** Full-batch gradient descent: deterministic, no seed needed; a few dozen inputs train in milliseconds. */
-export function trainDenseLogistic(inputs: number[][], labels: number[], options: DenseTrainOptions): DenseLogisticModel {
+export function trainDenseLogistic(
+  inputs: number[][],
+  labels: number[],
+  options: DenseTrainOptions,
+): DenseLogisticModel {
   const n = inputs.length;
   const d = inputs[0]?.length ?? 0;
   const mean = new Array<number>(d).fill(0);
@@ -58,5 +62,10 @@ export function predictDense(model: DenseLogisticModel, input: readonly number[]
 /** Six significant digits: enough to keep probabilities within 1e-5, short in JSON. */
 export function roundDenseModel(model: DenseLogisticModel): DenseLogisticModel {
   const round = (v: number): number => Number(v.toPrecision(6));
-  return { mean: model.mean.map(round), scale: model.scale.map(round), weights: model.weights.map(round), bias: round(model.bias) };
+  return {
+    mean: model.mean.map(round),
+    scale: model.scale.map(round),
+    weights: model.weights.map(round),
+    bias: round(model.bias),
+  };
 }

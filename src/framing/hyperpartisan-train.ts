@@ -11,9 +11,29 @@
  */
 import type { SentenceBiasModel } from './bias.ts';
 import type { HyperpartisanArticle } from './hyperpartisan-data.ts';
-import { articleFeatureParts, assembleArticleVector, stackInput, HYPERPARTISAN_DENSE_DIMENSIONS, HYPERPARTISAN_HASH_BITS, type ArticleFeatureParts } from './hyperpartisan-features.ts';
-import { trainDenseLogistic, predictDense, type DenseLogisticModel, type DenseTrainOptions } from './hyperpartisan-stack.ts';
-import { binaryMetrics, logitCompact, stratifiedFolds, trainLogistic, type BinaryMetrics, type LogisticModel, type TrainOptions } from './linear.ts';
+import {
+  articleFeatureParts,
+  assembleArticleVector,
+  stackInput,
+  HYPERPARTISAN_DENSE_DIMENSIONS,
+  HYPERPARTISAN_HASH_BITS,
+  type ArticleFeatureParts,
+} from './hyperpartisan-features.ts';
+import {
+  trainDenseLogistic,
+  predictDense,
+  type DenseLogisticModel,
+  type DenseTrainOptions,
+} from './hyperpartisan-stack.ts';
+import {
+  binaryMetrics,
+  logitCompact,
+  stratifiedFolds,
+  trainLogistic,
+  type BinaryMetrics,
+  type LogisticModel,
+  type TrainOptions,
+} from './linear.ts';
 
 /** Fixed seed for folds and example order. */
 export const HYPERPARTISAN_SEED = 20261126;
@@ -32,7 +52,11 @@ export const HYPERPARTISAN_TRAIN_OPTIONS: TrainOptions = {
 };
 
 /** Features of each article before idf weighting (label-free, so computed once for all folds). */
-export function hyperpartisanParts(articles: HyperpartisanArticle[], biasModel: SentenceBiasModel, bits = HYPERPARTISAN_HASH_BITS): ArticleFeatureParts[] {
+export function hyperpartisanParts(
+  articles: HyperpartisanArticle[],
+  biasModel: SentenceBiasModel,
+  bits = HYPERPARTISAN_HASH_BITS,
+): ArticleFeatureParts[] {
   return articles.map((a) => articleFeatureParts({ title: a.title, text: a.text }, biasModel, bits));
 }
 
@@ -50,28 +74,47 @@ export interface StackedHyperpartisanModel {
   stack: DenseLogisticModel;
 }
 
-export function trainNgramHyperpartisan(parts: ArticleFeatureParts[], labels: number[], options = HYPERPARTISAN_TRAIN_OPTIONS): LogisticModel {
+export function trainNgramHyperpartisan(
+  parts: ArticleFeatureParts[],
+  labels: number[],
+  options = HYPERPARTISAN_TRAIN_OPTIONS,
+): LogisticModel {
   return trainLogistic(parts.map(assembleArticleVector), labels, options);
 }
 
-export function trainHyperpartisan(parts: ArticleFeatureParts[], labels: number[], options = HYPERPARTISAN_TRAIN_OPTIONS): StackedHyperpartisanModel {
+export function trainHyperpartisan(
+  parts: ArticleFeatureParts[],
+  labels: number[],
+  options = HYPERPARTISAN_TRAIN_OPTIONS,
+): StackedHyperpartisanModel {
   const inner = stratifiedFolds(labels, HYPERPARTISAN_INNER_FOLDS, options.seed + INNER_SEED_OFFSET);
   const outOfFold = new Array<number>(labels.length).fill(0);
   for (let fold = 0; fold < HYPERPARTISAN_INNER_FOLDS; fold++) {
     const trainIdx = labels.map((_, i) => i).filter((i) => inner[i] !== fold);
-    const model = trainNgramHyperpartisan(trainIdx.map((i) => parts[i]), trainIdx.map((i) => labels[i]), options);
+    const model = trainNgramHyperpartisan(
+      trainIdx.map((i) => parts[i]),
+      trainIdx.map((i) => labels[i]),
+      options,
+    );
     labels.forEach((_, i) => {
       if (inner[i] === fold) outOfFold[i] = logitCompact(model, assembleArticleVector(parts[i]));
     });
   }
   return {
     ngram: trainNgramHyperpartisan(parts, labels, options),
-    stack: trainDenseLogistic(parts.map((p, i) => stackInput(outOfFold[i], p)), labels, HYPERPARTISAN_STACK_OPTIONS),
+    stack: trainDenseLogistic(
+      parts.map((p, i) => stackInput(outOfFold[i], p)),
+      labels,
+      HYPERPARTISAN_STACK_OPTIONS,
+    ),
   };
 }
 
 export function predictHyperpartisan(model: StackedHyperpartisanModel, parts: ArticleFeatureParts): number {
-  return predictDense(model.stack, stackInput(logitCompact(model.ngram, assembleArticleVector(parts)), parts));
+  return predictDense(
+    model.stack,
+    stackInput(logitCompact(model.ngram, assembleArticleVector(parts)), parts),
+  );
 }
 
 export interface HyperpartisanCrossValidation {
@@ -92,10 +135,21 @@ export function crossValidateHyperpartisan(
   const probabilities = new Array<number>(labels.length).fill(0);
   for (let fold = 0; fold < folds; fold++) {
     const trainIdx = labels.map((_, i) => i).filter((i) => assignment[i] !== fold);
-    const model = trainHyperpartisan(trainIdx.map((i) => parts[i]), trainIdx.map((i) => labels[i]), options);
+    const model = trainHyperpartisan(
+      trainIdx.map((i) => parts[i]),
+      trainIdx.map((i) => labels[i]),
+      options,
+    );
     labels.forEach((_, i) => {
       if (assignment[i] === fold) probabilities[i] = predictHyperpartisan(model, parts[i]);
     });
   }
-  return { probabilities, metrics: binaryMetrics(labels, probabilities.map((p) => (p > threshold ? 1 : 0))), folds };
+  return {
+    probabilities,
+    metrics: binaryMetrics(
+      labels,
+      probabilities.map((p) => (p > threshold ? 1 : 0)),
+    ),
+    folds,
+  };
 }

@@ -6,7 +6,13 @@ import { describe, test } from 'node:test';
 import { evaluateHyperpartisan } from '../../src/eval/hyperpartisan.ts';
 import { hyperpartisanProbability } from '../../src/framing/hyperpartisan.ts';
 import { readHyperpartisan } from '../../src/framing/hyperpartisan-data.ts';
-import { ARTICLE_SIGNAL_NAMES, articleFeatureParts, characterNgramBag, quotedCharacterShare, splitSentences } from '../../src/framing/hyperpartisan-features.ts';
+import {
+  ARTICLE_SIGNAL_NAMES,
+  articleFeatureParts,
+  characterNgramBag,
+  quotedCharacterShare,
+  splitSentences,
+} from '../../src/framing/hyperpartisan-features.ts';
 import { predictDense, roundDenseModel, trainDenseLogistic } from '../../src/framing/hyperpartisan-stack.ts';
 import { shippedSentenceBiasModel } from '../../src/framing/bias.ts';
 import type { Article, Doc } from '../../src/model/index.ts';
@@ -14,8 +20,20 @@ import { sharedPath, skipUnlessShared } from '../support/shared.ts';
 
 function docOf(title: string, text: string): Doc {
   const article: Article = {
-    id: 'a', origin: 'test', source: null, title, author: null, published: null, language: 'en', url: null,
-    canonicalUrl: null, place: null, text, removed: [], provenance: {}, warnings: [],
+    id: 'a',
+    origin: 'test',
+    source: null,
+    title,
+    author: null,
+    published: null,
+    language: 'en',
+    url: null,
+    canonicalUrl: null,
+    place: null,
+    text,
+    removed: [],
+    provenance: {},
+    warnings: [],
   };
   return { article, sentences: [], tokens: [], entities: [], quantities: [], dates: [] };
 }
@@ -28,22 +46,28 @@ describe('hyperpartisan data and features', () => {
       '<?xml version="1.0"?><articles><article id="1" title="Ferry &amp; Port"><p>First <a href="x" type="external">link</a> line.</p> <p>Second &quot;line&quot;.</p></article>' +
         '<article id="2" title="Unlabelled"><p>x</p></article></articles>',
     );
-    writeFileSync(join(dir, 'ground-truth-training-byarticle-test.xml'), '<articles><article hyperpartisan="true" id="1" labeled-by="article"/></articles>');
+    writeFileSync(
+      join(dir, 'ground-truth-training-byarticle-test.xml'),
+      '<articles><article hyperpartisan="true" id="1" labeled-by="article"/></articles>',
+    );
     const articles = readHyperpartisan(dir);
-    assert.deepEqual(articles, [{ id: '1', title: 'Ferry & Port', text: 'First link line.\n\nSecond "line".', hyperpartisan: 1 }]);
-  });
-
-  test('splitSentences splits on sentence ends and paragraphs, not inside abbreviations before lower case', () => {
-    assert.deepEqual(splitSentences('The ferry left at 9 a.m. on time. Crews cheered!\n\n"Good," she said. Next?'), [
-      'The ferry left at 9 a.m. on time.',
-      'Crews cheered!',
-      '"Good," she said.',
-      'Next?',
+    assert.deepEqual(articles, [
+      { id: '1', title: 'Ferry & Port', text: 'First link line.\n\nSecond "line".', hyperpartisan: 1 },
     ]);
   });
 
+  test('splitSentences splits on sentence ends and paragraphs, not inside abbreviations before lower case', () => {
+    assert.deepEqual(
+      splitSentences('The ferry left at 9 a.m. on time. Crews cheered!\n\n"Good," she said. Next?'),
+      ['The ferry left at 9 a.m. on time.', 'Crews cheered!', '"Good," she said.', 'Next?'],
+    );
+  });
+
   test('the stacker reads every signal by name, then the log word count', () => {
-    const parts = articleFeatureParts({ title: 'Ferry fares', text: 'The ferry left late! Why? Nobody said.' }, shippedSentenceBiasModel());
+    const parts = articleFeatureParts(
+      { title: 'Ferry fares', text: 'The ferry left late! Why? Nobody said.' },
+      shippedSentenceBiasModel(),
+    );
     assert.equal(parts.stack.length, ARTICLE_SIGNAL_NAMES.length + 1);
     const exclamation = ARTICLE_SIGNAL_NAMES.indexOf('exclamation');
     assert.equal(parts.stack[exclamation], 1 / 3);
@@ -95,10 +119,18 @@ describe('shipped hyperpartisan model', () => {
 });
 
 describe('hyperpartisan cross-validation smoke', () => {
-  test('a 3-fold CV on 150 articles stays above its pinned floor', skipUnlessShared('data', 'hyperpartisan'), () => {
-    const result = evaluateHyperpartisan(sharedPath('data', 'hyperpartisan') as string, { limit: 150, folds: 3, splits: 1 });
-    assert.equal(result.count, 150);
-    // Pinned floor: measured 0.700 on 2026-11-26; lower only on purpose.
-    assert.ok(result.metrics.accuracy >= 0.65, `accuracy ${result.metrics.accuracy}`);
-  });
+  test(
+    'a 3-fold CV on 150 articles stays above its pinned floor',
+    skipUnlessShared('data', 'hyperpartisan'),
+    () => {
+      const result = evaluateHyperpartisan(sharedPath('data', 'hyperpartisan') as string, {
+        limit: 150,
+        folds: 3,
+        splits: 1,
+      });
+      assert.equal(result.count, 150);
+      // Pinned floor: measured 0.700 on 2026-11-26; lower only on purpose.
+      assert.ok(result.metrics.accuracy >= 0.65, `accuracy ${result.metrics.accuracy}`);
+    },
+  );
 });
