@@ -10,10 +10,12 @@ import {
   ARTICLE_SIGNAL_NAMES,
   articleFeatureParts,
   characterNgramBag,
+  characterNgramVector,
   quotedCharacterShare,
   splitSentences,
 } from '../../src/framing/hyperpartisan-features.ts';
 import { predictDense, roundDenseModel, trainDenseLogistic } from '../../src/framing/hyperpartisan-stack.ts';
+import { vectorize } from '../../src/framing/linear.ts';
 import { shippedSentenceBiasModel } from '../../src/framing/bias.ts';
 import type { Article, Doc } from '../../src/model/index.ts';
 import { sharedPath, skipUnlessShared } from '../support/shared.ts';
@@ -133,4 +135,21 @@ describe('hyperpartisan cross-validation smoke', () => {
       assert.ok(result.metrics.accuracy >= 0.65, `accuracy ${result.metrics.accuracy}`);
     },
   );
+});
+
+test('character n-grams: the fast vector equals hashing the bag, bit for bit', () => {
+  const texts = [
+    'The harbour board met again.  The harbour board met again!\n\nDockers   said "no".',
+    'Ünïcödé — “quotes” 日本語 and émigré café, ŁÓDŹ; the same twice: ŁÓDŹ ŁÓDŹ.',
+    'ab',
+    '',
+    'x'.repeat(50) + ' yz '.repeat(40),
+  ];
+  for (const text of texts)
+    for (const bits of [12, 18]) {
+      const slow = vectorize(characterNgramBag(text), bits);
+      const fast = characterNgramVector(text, bits);
+      assert.deepEqual([...fast.indices], [...slow.indices], text);
+      assert.deepEqual([...fast.values], [...slow.values], text);
+    }
 });
