@@ -17,26 +17,12 @@ import {
 import { predictDense, roundDenseModel, trainDenseLogistic } from '../../src/framing/hyperpartisan-stack.ts';
 import { vectorize } from '../../src/framing/linear.ts';
 import { shippedSentenceBiasModel } from '../../src/framing/bias.ts';
-import type { Article, Doc } from '../../src/model/index.ts';
+import { articleFromCleanText } from '../../src/ingest/index.ts';
+import type { Doc } from '../../src/model/index.ts';
 import { sharedPath, skipUnlessShared } from '../support/shared.ts';
 
 function docOf(title: string, text: string): Doc {
-  const article: Article = {
-    id: 'a',
-    origin: 'test',
-    source: null,
-    title,
-    author: null,
-    published: null,
-    language: 'en',
-    url: null,
-    canonicalUrl: null,
-    place: null,
-    text,
-    removed: [],
-    provenance: {},
-    warnings: [],
-  };
+  const article = articleFromCleanText(text, { id: 'a', origin: 'test', title });
   return { article, sentences: [], tokens: [], entities: [], quantities: [], dates: [] };
 }
 
