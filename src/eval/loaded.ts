@@ -8,9 +8,14 @@
  *   recall    — share of marked words that lie inside a finding;
  * and how many findings a sentence gets when the experts called it biased or not. The sentences
  * are split in halves by a seeded hash: the listing cut (src/framing/listing.ts) is chosen on the
- * tune half, the figures are reported on the test half.
+ * tune half, the figures are reported on the test half. The listing's sentence gate reads
+ * held-out sentence-bias probabilities (a 5-fold cross-validation over these sentences).
  */
-import { readBabe } from '../framing/bias-data.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { readSentenceBiasModelFile, sentenceBiasThreshold } from '../framing/bias.ts';
+import { readBabe, readLexicons } from '../framing/bias-data.ts';
+import { crossValidateSentenceBias } from '../framing/bias-train.ts';
 import { detectFraming, LOADED_TECHNIQUES } from '../framing/index.ts';
 import { LISTED_MIN_SCORE } from '../framing/listing.ts';
 import { articleFromText } from '../ingest/index.ts';
@@ -24,6 +29,8 @@ const CUTS = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
 
 interface SentenceOutcome {
   biased: boolean;
+  /** The sentence passes the listing's sentence gate (held-out sentence-bias probability above the threshold). */
+  gated: boolean;
   /** Per finding: its score and whether it holds a marked word. */
   findings: { score: number; hit: boolean }[];
   /** Per marked word: the best score of a finding holding it (-1 when none does). */
@@ -34,17 +41,20 @@ export interface LoadedFigures {
   precision: number;
   recall: number;
   f1: number;
+  /** F0.5: precision counted twice as much as recall, the objective of the listing cut. */
+  f05: number;
   perBiasedSentence: number;
   perUnbiasedSentence: number;
 }
 
-function outcome(text: string, biased: boolean, markedWords: string[]): SentenceOutcome {
+function outcome(text: string, biased: boolean, markedWords: string[], gated: boolean): SentenceOutcome {
   const doc = annotate(articleFromText(text, { origin: 'babe' }));
   const found = detectFraming(doc, extractQuotes(doc)).filter((f) => LOADED_TECHNIQUES.includes(f.technique));
   const gold = new Set(markedWords.map((w) => w.toLowerCase()));
   const words = doc.tokens.filter((t) => gold.has(t.text.toLowerCase()));
   return {
     biased,
+    gated,
     findings: found.map((f) => ({
       score: f.score,
       hit: words.some((w) => f.start <= w.start && f.end >= w.end),
@@ -55,18 +65,20 @@ function outcome(text: string, biased: boolean, markedWords: string[]): Sentence
   };
 }
 
-export function figuresAt(outcomes: SentenceOutcome[], cut: number): LoadedFigures {
+/** Figures for the findings scoring ≥ `cut`, and with `gate` only those in gated sentences. */
+export function figuresAt(outcomes: SentenceOutcome[], cut: number, gate = false): LoadedFigures {
   let kept = 0;
   let hits = 0;
   let marked = 0;
   let covered = 0;
   const perSentence = { biased: [0, 0], unbiased: [0, 0] };
   for (const o of outcomes) {
-    const listed = o.findings.filter((f) => f.score >= cut);
+    const shown = !gate || o.gated;
+    const listed = shown ? o.findings.filter((f) => f.score >= cut) : [];
     kept += listed.length;
     hits += listed.filter((f) => f.hit).length;
     marked += o.marked.length;
-    covered += o.marked.filter((s) => s >= cut).length;
+    covered += shown ? o.marked.filter((s) => s >= cut).length : 0;
     const bucket = o.biased ? perSentence.biased : perSentence.unbiased;
     bucket[0]! += listed.length;
     bucket[1]! += 1;
@@ -77,18 +89,22 @@ export function figuresAt(outcomes: SentenceOutcome[], cut: number): LoadedFigur
     precision,
     recall,
     f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
+    f05: precision + recall > 0 ? (1.25 * precision * recall) / (0.25 * precision + recall) : 0,
     perBiasedSentence: perSentence.biased[1] ? perSentence.biased[0]! / perSentence.biased[1] : 0,
     perUnbiasedSentence: perSentence.unbiased[1] ? perSentence.unbiased[0]! / perSentence.unbiased[1] : 0,
   };
 }
 
-/** The cut with the best F1 (the lower one on ties). */
+/**
+ * The cut with the best F0.5 among gated findings (the lower one on ties): a listed finding a
+ * reader cannot confirm costs more than one left to the JSON, so precision counts double.
+ */
 export function bestCut(outcomes: SentenceOutcome[]): number {
   let best = CUTS[0]!;
-  let bestF1 = -1;
+  let bestScore = -1;
   for (const cut of CUTS) {
-    const { f1 } = figuresAt(outcomes, cut);
-    if (f1 > bestF1 + 1e-9) [best, bestF1] = [cut, f1];
+    const { f05 } = figuresAt(outcomes, cut, true);
+    if (f05 > bestScore + 1e-9) [best, bestScore] = [cut, f05];
   }
   return best;
 }
@@ -100,12 +116,22 @@ export function evaluateLoaded(
   options: { limit?: number } = {},
 ): Omit<EvalResult, 'seconds'> {
   const sentences = readBabe(dataPath).slice(0, options.limit);
+  // The shipped sentence-bias model was trained on these sentences: the gate reads held-out
+  // probabilities from a cross-validation instead, each from a model that never saw the sentence.
+  const lexiconDir = join(dataPath.endsWith('.csv') ? join(dataPath, '..') : dataPath, '..', 'lexicons');
+  const lexicons = existsSync(lexiconDir) ? readLexicons(lexiconDir) : readSentenceBiasModelFile().lexicons;
+  const heldOut = crossValidateSentenceBias(sentences, lexicons).probabilities;
+  const threshold = sentenceBiasThreshold();
   const tune: SentenceOutcome[] = [];
   const test: SentenceOutcome[] = [];
-  for (const s of sentences)
-    (splitOf(s.text) === 'tune' ? tune : test).push(outcome(s.text, s.biased === 1, s.biasedWords));
+  sentences.forEach((s, i) =>
+    (splitOf(s.text) === 'tune' ? tune : test).push(
+      outcome(s.text, s.biased === 1, s.biasedWords, heldOut[i]! > threshold),
+    ),
+  );
   const all = figuresAt(test, 0);
-  const listed = figuresAt(test, LISTED_MIN_SCORE);
+  const scoreOnly = figuresAt(test, LISTED_MIN_SCORE);
+  const listed = figuresAt(test, LISTED_MIN_SCORE, true);
   const metrics: Record<string, number> = {
     precision: round(all.precision),
     recall: round(all.recall),
@@ -113,11 +139,17 @@ export function evaluateLoaded(
     findings_per_biased_sentence: round(all.perBiasedSentence),
     findings_per_unbiased_sentence: round(all.perUnbiasedSentence),
     listed_cut: LISTED_MIN_SCORE,
-    listed_precision: round(listed.precision),
-    listed_recall: round(listed.recall),
-    listed_f1: round(listed.f1),
-    listed_per_biased_sentence: round(listed.perBiasedSentence),
-    listed_per_unbiased_sentence: round(listed.perUnbiasedSentence),
+    listed_precision: round(scoreOnly.precision),
+    listed_recall: round(scoreOnly.recall),
+    listed_per_biased_sentence: round(scoreOnly.perBiasedSentence),
+    listed_per_unbiased_sentence: round(scoreOnly.perUnbiasedSentence),
+    listed_first_sentence_bias_threshold: threshold,
+    listed_first_precision: round(listed.precision),
+    listed_first_recall: round(listed.recall),
+    listed_first_f1: round(listed.f1),
+    listed_first_f05: round(listed.f05),
+    listed_first_per_biased_sentence: round(listed.perBiasedSentence),
+    listed_first_per_unbiased_sentence: round(listed.perUnbiasedSentence),
     tune_best_cut: bestCut(tune),
   };
   return {
@@ -130,7 +162,8 @@ export function evaluateLoaded(
       `test half of BABE by a seeded hash of the sentence (${test.length} sentences; the listing cut is chosen on the other ${tune.length})`,
       'the PTC models never saw BABE: an out-of-domain check of the Loaded_Language and Name_Calling,Labeling findings on news sentences',
       'BABE marks single words and not every loaded word, so precision here is a floor; no published figure is on this measure',
-      `listed_*: findings with score ≥ ${LISTED_MIN_SCORE} (src/framing/listing.ts), the ones the terminal and HTML summaries list; tune_best_cut should equal it`,
+      `listed_*: findings with score ≥ ${LISTED_MIN_SCORE}, the ones the terminal and HTML summaries list (src/framing/listing.ts)`,
+      `listed_first_*: those of them in sentences whose held-out sentence-bias probability is above ${threshold}, which the summaries list first; tune_best_cut (best F0.5 among them on the tune half) should equal the cut`,
     ],
   };
 }

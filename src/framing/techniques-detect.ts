@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ParallaxError } from '../errors.ts';
 import type { Doc, FramingFinding, Quote, Span } from '../model/index.ts';
+import { sentenceBias } from './bias.ts';
 import { buildArticleView, type ArticleView, type ViewToken } from './features-article.ts';
 import { FUNCTION_WORDS, splitSentences } from './features.ts';
 import { buildLexicons, type CompiledLexicons, type Lexicons } from './lexicon.ts';
@@ -203,10 +204,17 @@ export function detectInText(
   });
 }
 
-/** Propaganda-technique findings for one article; spans index `doc.article.text`. */
+/**
+ * Propaganda-technique findings for one article; spans index `doc.article.text`. Each carries the
+ * sentence-bias probability of its sentence (memoised: `scoreArticle` scores the same sentences),
+ * which the reader-facing listing uses (src/framing/listing.ts).
+ */
 export function detectFraming(doc: Doc, quotes: Quote[]): FramingFinding[] {
   const text = doc.article.text;
   const sentences = doc.sentences.length > 0 ? doc.sentences : splitSentences(text);
   const own = quotes.filter((q) => q.article === doc.article.id);
-  return detectInText(doc.article.id, text, sentences, own);
+  return detectInText(doc.article.id, text, sentences, own).map((finding) => {
+    const sentence = sentences.find((s) => s.start <= finding.start && finding.start < s.end);
+    return sentence ? { ...finding, sentenceBias: sentenceBias(text.slice(sentence.start, sentence.end)) } : finding;
+  });
 }

@@ -246,6 +246,8 @@ export interface FramingFinding extends Span {
   reason: string;
   /** Set when the span sits inside a quotation: the speaker's words, not the outlet's. */
   quotedBy: string | null;
+  /** Sentence-bias probability (0 … 1) of the sentence holding the span, when it was scored. */
+  sentenceBias?: number;
 }
 
 /** Per-article scores; keys may be added. */

@@ -3,7 +3,7 @@
  * share of voice per article, the label table and the strongest framing findings.
  */
 import type { Article, Comparison, FramingFinding, VoiceSide } from '../model/index.ts';
-import { isListed } from '../framing/listing.ts';
+import { inBiasedSentence, isListed } from '../framing/listing.ts';
 import { articleName } from '../text/names.ts';
 
 /**
@@ -102,15 +102,19 @@ export function speakerDisplayName(c: Comparison, quotedBy: string): string {
 }
 
 /**
- * Findings strong enough to list (src/framing/listing.ts), in the outlets' own voice first, then
- * by score; the rest stay in the JSON report.
+ * Findings strong enough to list (src/framing/listing.ts): the outlets' own voice first, then
+ * those in sentences the sentence-bias model calls biased, then by score; the rest stay in the
+ * JSON report.
  */
 export function topFindings(c: Comparison, limit: number): FramingFinding[] {
   return c.framing
     .filter(isListed)
     .sort(
       (a, b) =>
-        Number(a.quotedBy !== null) - Number(b.quotedBy !== null) || b.score - a.score || a.start - b.start,
+        Number(a.quotedBy !== null) - Number(b.quotedBy !== null) ||
+        Number(inBiasedSentence(b)) - Number(inBiasedSentence(a)) ||
+        b.score - a.score ||
+        a.start - b.start,
     )
     .slice(0, limit);
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { evaluateLoaded, figuresAt } from '../../src/eval/loaded.ts';
-import { isListed, LISTED_MIN_SCORE } from '../../src/framing/listing.ts';
+import { inBiasedSentence, isListed, LISTED_MIN_SCORE } from '../../src/framing/listing.ts';
 import type { Comparison, FramingFinding } from '../../src/model/index.ts';
 import { topFindings } from '../../src/report/summary.ts';
 import { sharedPath, skipUnlessShared } from '../support/shared.ts';
@@ -32,13 +32,14 @@ test('figures at a cut count findings holding marked words and marked words insi
   const outcomes = [
     {
       biased: true,
+      gated: true,
       findings: [
         { score: 0.8, hit: true },
         { score: 0.3, hit: false },
       ],
       marked: [0.8, -1],
     },
-    { biased: false, findings: [{ score: 0.5, hit: false }], marked: [] },
+    { biased: false, gated: false, findings: [{ score: 0.5, hit: false }], marked: [] },
   ];
   const all = figuresAt(outcomes, 0);
   assert.equal(all.precision, 1 / 3);
@@ -49,6 +50,19 @@ test('figures at a cut count findings holding marked words and marked words insi
   assert.equal(cut.precision, 1);
   assert.equal(cut.recall, 1 / 2);
   assert.equal(cut.perUnbiasedSentence, 0);
+  const gated = figuresAt(outcomes, 0, true);
+  assert.equal(gated.precision, 1 / 2, 'the ungated sentence lists nothing');
+  assert.equal(gated.perUnbiasedSentence, 0);
+});
+
+test('findings in sentences the bias model calls biased are listed first; the others still listed', () => {
+  const plain = { ...finding(0.9), start: 10, sentenceBias: 0.1 };
+  const biased = { ...finding(0.5), start: 20, sentenceBias: 0.9 };
+  assert.equal(inBiasedSentence(plain), false);
+  assert.equal(inBiasedSentence(biased), true);
+  assert.equal(inBiasedSentence(finding(0.9)), false, 'no probability: not known to be biased');
+  const listed = topFindings({ framing: [plain, biased] } as unknown as Comparison, 10);
+  assert.deepEqual(listed, [biased, plain]);
 });
 
 test(
