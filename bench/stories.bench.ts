@@ -14,6 +14,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import type { BenchReport } from './run.ts';
 import { sharedDataDir } from '../src/eval/index.ts';
+import { seededRandom } from '../src/framing/linear.ts';
 import { StoryClusterer, pairwiseScores, bcubedScores, type ClusterArticle } from '../src/stories/index.ts';
 
 /** STORIES_BENCH_TOTAL shrinks the run (checkpoints every 1k) when trying a change. */
@@ -39,18 +40,6 @@ interface Planned {
   event: number;
   copy: number;
   time: number;
-}
-
-/** mulberry32: small, fast, seeded. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function loadBases(shared: string): Base[] {
@@ -89,7 +78,7 @@ export default async function benchStories(): Promise<BenchReport> {
   const shared = sharedDataDir();
   if (!shared) return { name: 'stories', figures: {}, notes: ['../shared/data is absent: skipped'] };
   const bases = loadBases(shared);
-  const rand = random(SEED);
+  const rand = seededRandom(SEED);
   const start = Date.parse('2021-01-01T00:00:00Z');
   const planned: Planned[] = [];
   for (let event = 0; planned.length < TOTAL; event++) {
@@ -117,7 +106,7 @@ export default async function benchStories(): Promise<BenchReport> {
     for (let i = from; i < Math.min(from + BATCH, planned.length); i++) {
       const item = planned[i];
       const base = bases[item.base];
-      const { title, text } = perturb(base, random(SEED + i), item.copy);
+      const { title, text } = perturb(base, seededRandom(SEED + i), item.copy);
       batch.push({ id: `bench-${i}`, title, text, source: `${base.source} ${item.copy}`, published: new Date(item.time).toISOString() });
       gold.push(`${item.event}`);
     }

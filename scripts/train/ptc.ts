@@ -15,7 +15,8 @@ import { buildArticleView } from '../../src/framing/features-article.ts';
 import { buildLexicons, compileLexicons, type Lexicons } from '../../src/framing/lexicon.ts';
 import { lineSentences, readPtcSplit, type PtcArticle } from '../../src/framing/spans-data.ts';
 import { scoreSpanIdentification } from '../../src/framing/spans-score.ts';
-import { goldTags, seededRandom, shuffleInPlace, SpanTagger, spansFromProbabilities, trainTagger, type TaggerExample, type TrainTaggerOptions } from '../../src/framing/spans.ts';
+import { seededRandom, shuffleInPlace } from '../../src/framing/linear.ts';
+import { goldTags, SpanTagger, spansFromProbabilities, trainTagger, type TaggerExample, type TrainTaggerOptions } from '../../src/framing/spans.ts';
 import { PTC_LEXICONS_FILE, PTC_RESOURCE_DIR, PTC_SPANS_FILE, PTC_TECHNIQUES_FILE } from '../../src/framing/techniques-detect.ts';
 import { TechniqueClassifier, techniqueFeatures, techniqueVectors, trainTechniqueClassifier, type TrainClassifierOptions } from '../../src/framing/techniques.ts';
 

@@ -15,7 +15,7 @@
  */
 import type { Actor, Doc, Label, Quote } from '../model/index.ts';
 import { normalizeWord, slugify } from '../language/index.ts';
-import { findQuotedPassages } from '../quotes/index.ts';
+import { findQuotedPassages, PHRASE_PREPOSITIONS } from '../quotes/index.ts';
 import { findLabels, type ActorMentionRef } from './labels.ts';
 import { resolveDrafts, type ActorDraft } from './resolve.ts';
 import { stanceOf } from './stance.ts';
@@ -201,7 +201,6 @@ const OWNERS_WORDS = new Set([
   'filing',
   'lawsuit',
 ]);
-const PHRASE_PREPOSITIONS = new Set(['on', 'in', 'at', 'of', 'for', 'from', 'to', 'with', 'by']);
 
 /** "His latest posts on Twitter": a possessive pronoun, then one of OWNERS_WORDS before any preposition. */
 function ownersWords(phrase: string | null): boolean {

@@ -695,6 +695,7 @@ function quantityConflict(
   // Figures about different named actors are different facts ("the G7 pledged 1 billion doses" /
   // "the U.S. will buy 500 million").
   if (a.claim.actors.length > 0 && b.claim.actors.length > 0 && !a.claim.actors.some((x) => b.claim.actors.includes(x))) return null;
+  const oneMeasure = sameMeasure(a, b);
   for (const qa of a.anchors) {
     const sa = slotOf(qa.quantity);
     if (qa.quantity.kind === 'age' || qa.quantity.kind === 'ordinal' || qa.window || used.has(qa.quantity)) continue;
@@ -725,7 +726,7 @@ function quantityConflict(
     // A change and a level ("six more bodies" / "60 bodies") are not two accounts of one number.
     if (qa.delta !== qb.delta) continue;
     // One measure under two names: "core inflation rose 4.5%" / "prices rose 5.4%".
-    if (!sameMeasure(a, b)) continue;
+    if (!oneMeasure) continue;
     // A rise over a month and one over a year ("0.6% in May alone" / "5% over the year") differ.
     if (qa.period !== null && qb.period !== null && qa.period !== qb.period) continue;
     // Two lower (or upper) bounds can both hold; close ones are two tolls of one count ("at least

@@ -7,6 +7,7 @@
  */
 import type { Span } from '../model/index.ts';
 import { countBucket, FUNCTION_WORDS, wordShape } from './features.ts';
+import { seededRandom, shuffleInPlace } from './linear.ts';
 import type { ArticleView, ViewSentence, ViewToken } from './features-article.ts';
 
 export const TAGS = ['O', 'B', 'I'] as const;
@@ -424,25 +425,6 @@ export interface TrainTaggerOptions {
   minCount: number;
   /** Drop features whose largest |weight| is below this, to keep the file small. */
   pruneBelow: number;
-}
-
-/** Mulberry32: a small seeded generator so training is reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function shuffleInPlace<T>(items: T[], random: () => number): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
 }
 
 /** Linear-chain CRF trained by stochastic gradient on the log-likelihood, AdaGrad steps, L2. */

@@ -8,7 +8,7 @@ import type { Span, Technique } from '../model/index.ts';
 import { countBucket } from './features.ts';
 import { countOccurrences, type ArticleView, type ViewSentence, type ViewToken } from './features-article.ts';
 import { sentenceVector, DIMENSIONS } from '../language/vectors.ts';
-import { seededRandom, shuffleInPlace } from './spans.ts';
+import { seededRandom, shuffleInPlace } from './linear.ts';
 
 export const TECHNIQUES: Technique[] = [
   'Loaded_Language',

@@ -4,7 +4,7 @@
  * a colon introduction, or a reporting verb elsewhere in the sentence for a partial quote.
  */
 import type { Span } from '../model/index.ts';
-import { ABBREVIATIONS, DETERMINERS, NAME_TITLES, NOT_NAMES, PRONOUNS, reportVerbLemma } from './lexicon.ts';
+import { ABBREVIATIONS, DETERMINERS, NAME_TITLES, NOT_NAMES, PHRASE_PREPOSITIONS, PRONOUNS, reportVerbLemma } from './lexicon.ts';
 import type { Paragraph, QuotedPassage } from './marks.ts';
 
 /** A reporting verb further than this many words from the quote is not its cue (after-quote side). */
@@ -402,7 +402,6 @@ function plausibleSpeakerPhrase(words: string[]): boolean {
   );
 }
 
-const PHRASE_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'with', 'by', 'for', 'from']);
 
 /** A lower-case speaker phrase ("critics", "the minister", "he") ending right before `to`. */
 function phraseBefore(text: string, from: number, end: number): SpeakerGuess | null {

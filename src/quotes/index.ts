@@ -25,7 +25,7 @@ import {
 import { findQuotedPassages, paragraphsOf, type Paragraph, type QuotedPassage } from './marks.ts';
 
 export { findQuotedPassages, type QuotedPassage } from './marks.ts';
-export { reportVerbLemma } from './lexicon.ts';
+export { PHRASE_PREPOSITIONS, reportVerbLemma } from './lexicon.ts';
 export {
   shareOfVoice,
   speakerSide,

@@ -63,6 +63,9 @@ export const NAME_TITLES = new Set([
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
 
+/** Prepositions that may stand inside a speaker phrase ("his latest posts on Twitter", "a spokesman for the ministry"). */
+export const PHRASE_PREPOSITIONS = new Set(['of', 'in', 'on', 'at', 'with', 'by', 'for', 'from']);
+
 /** Abbreviations whose period does not end a sentence. */
 export const ABBREVIATIONS = new Set([
   ...TITLE_ABBREVIATIONS,

@@ -20,6 +20,7 @@ test('claims exports', () => {
 
 test('quotes exports', () => {
   assert.deepEqual(Object.keys(quotes).sort(), [
+    'PHRASE_PREPOSITIONS',
     'SCARE_QUOTE_MAX_WORDS',
     'UNATTRIBUTED_KEY',
     'UNATTRIBUTED_MIN_WORDS',
