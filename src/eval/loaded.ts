@@ -6,15 +6,21 @@
  * findings are checked against the marked words:
  *   precision — share of findings that contain at least one marked word;
  *   recall    — share of marked words that lie inside a finding;
- * and how many findings a sentence gets when the experts called it biased or not. The sentences
+ * and how many findings a sentence gets when the experts called it biased or not; and whether the
+ * trigger words a finding names (src/framing/triggers.ts) are the ones the experts marked. The sentences
  * are split in halves by a seeded hash: the listing cut (src/framing/listing.ts) is chosen on the
  * tune half, the figures are reported on the test half. The listing's sentence gate reads
- * held-out sentence-bias probabilities (a 5-fold cross-validation over these sentences).
+ * held-out sentence-bias probabilities (a 5-fold cross-validation over these sentences), and the
+ * test half's trigger words come from a marked-word model trained on the tune half only.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSentenceBiasModelFile, sentenceBiasThreshold } from '../framing/bias.ts';
 import { readBabe, readLexicons } from '../framing/bias-data.ts';
+import { compileLexicons, lexiconLookup } from '../framing/bias-features.ts';
+import { tokenExamples, trainWordModel } from '../framing/bias-words.ts';
+import { loadQuantizedModel, quantizeModel } from '../framing/linear.ts';
+import type { MarkedWordScorer } from '../framing/triggers.ts';
 import { crossValidateSentenceBias } from '../framing/bias-train.ts';
 import { detectFraming, LOADED_TECHNIQUES } from '../framing/index.ts';
 import { LISTED_MIN_SCORE } from '../framing/listing.ts';
@@ -35,6 +41,8 @@ interface SentenceOutcome {
   findings: { score: number; hit: boolean }[];
   /** Per marked word: the best score of a finding holding it (-1 when none does). */
   marked: number[];
+  /** Per finding holding a marked word: its named trigger words, and how many of them were marked. */
+  triggers?: { named: number; marked: number }[];
 }
 
 export interface LoadedFigures {
@@ -47,17 +55,23 @@ export interface LoadedFigures {
   perUnbiasedSentence: number;
 }
 
-function outcome(text: string, biased: boolean, markedWords: string[], gated: boolean): SentenceOutcome {
+function outcome(text: string, biased: boolean, markedWords: string[], gated: boolean, markedWordModel?: MarkedWordScorer): SentenceOutcome {
   const doc = annotate(articleFromText(text, { origin: 'babe' }));
-  const found = detectFraming(doc, extractQuotes(doc)).filter((f) => LOADED_TECHNIQUES.includes(f.technique));
+  const options = markedWordModel ? { markedWords: markedWordModel } : {};
+  const found = detectFraming(doc, extractQuotes(doc), options).filter((f) => LOADED_TECHNIQUES.includes(f.technique));
   const gold = new Set(markedWords.map((w) => w.toLowerCase()));
   const words = doc.tokens.filter((t) => gold.has(t.text.toLowerCase()));
+  const holdsMarked = (f: (typeof found)[number]): boolean => words.some((w) => f.start <= w.start && f.end >= w.end);
   return {
+    triggers: found.filter(holdsMarked).map((f) => {
+      const named = (f.triggers ?? []).map((t) => text.slice(t.start, t.end).toLowerCase());
+      return { named: named.length, marked: named.filter((word) => gold.has(word)).length };
+    }),
     biased,
     gated,
     findings: found.map((f) => ({
       score: f.score,
-      hit: words.some((w) => f.start <= w.start && f.end >= w.end),
+      hit: holdsMarked(f),
     })),
     marked: words.map((w) =>
       Math.max(-1, ...found.filter((f) => f.start <= w.start && f.end >= w.end).map((f) => f.score)),
@@ -109,6 +123,27 @@ export function bestCut(outcomes: SentenceOutcome[]): number {
   return best;
 }
 
+/** Trigger-word figures over findings that hold a marked word. */
+export function triggerFigures(outcomes: SentenceOutcome[]): { namesMarked: number; precision: number; perFinding: number } {
+  const triggers = outcomes.flatMap((o) => o.triggers ?? []);
+  const named = triggers.reduce((sum, t) => sum + t.named, 0);
+  const marked = triggers.reduce((sum, t) => sum + t.marked, 0);
+  return {
+    namesMarked: triggers.length ? triggers.filter((t) => t.marked > 0).length / triggers.length : 0,
+    precision: named ? marked / named : 0,
+    perFinding: triggers.length ? named / triggers.length : 0,
+  };
+}
+
+/**
+ * A marked-word model trained on the given sentences only (the shipped one saw all of BABE), so
+ * the trigger words of the other half are named by a model that never saw their marks.
+ */
+function crossFittedMarkedWords(sentences: { text: string; biasedWords: string[] }[], lexicon: MarkedWordScorer['lexicon']): MarkedWordScorer {
+  const model = trainWordModel(sentences.map((s) => tokenExamples(s.text, s.biasedWords, lexicon)));
+  return { model: loadQuantizedModel(quantizeModel(model)), lexicon };
+}
+
 const round = (x: number): number => Math.round(x * 10000) / 10000;
 
 export function evaluateLoaded(
@@ -122,13 +157,17 @@ export function evaluateLoaded(
   const lexicons = existsSync(lexiconDir) ? readLexicons(lexiconDir) : readSentenceBiasModelFile().lexicons;
   const heldOut = crossValidateSentenceBias(sentences, lexicons).probabilities;
   const threshold = sentenceBiasThreshold();
+  const markedWords = crossFittedMarkedWords(
+    sentences.filter((s) => splitOf(s.text) === 'tune'),
+    lexiconLookup(compileLexicons(lexicons)),
+  );
   const tune: SentenceOutcome[] = [];
   const test: SentenceOutcome[] = [];
-  sentences.forEach((s, i) =>
-    (splitOf(s.text) === 'tune' ? tune : test).push(
-      outcome(s.text, s.biased === 1, s.biasedWords, heldOut[i]! > threshold),
-    ),
-  );
+  sentences.forEach((s, i) => {
+    const inTune = splitOf(s.text) === 'tune';
+    (inTune ? tune : test).push(outcome(s.text, s.biased === 1, s.biasedWords, heldOut[i]! > threshold, inTune ? undefined : markedWords));
+  });
+  const triggers = triggerFigures(test);
   const all = figuresAt(test, 0);
   const scoreOnly = figuresAt(test, LISTED_MIN_SCORE);
   const listed = figuresAt(test, LISTED_MIN_SCORE, true);
@@ -151,6 +190,9 @@ export function evaluateLoaded(
     listed_first_per_biased_sentence: round(listed.perBiasedSentence),
     listed_first_per_unbiased_sentence: round(listed.perUnbiasedSentence),
     tune_best_cut: bestCut(tune),
+    triggers_name_a_marked_word: round(triggers.namesMarked),
+    trigger_precision: round(triggers.precision),
+    triggers_per_finding: round(triggers.perFinding),
   };
   return {
     task: 'loaded',
@@ -163,6 +205,7 @@ export function evaluateLoaded(
       'the PTC models never saw BABE: an out-of-domain check of the Loaded_Language and Name_Calling,Labeling findings on news sentences',
       'BABE marks single words and not every loaded word, so precision here is a floor; no published figure is on this measure',
       `listed_*: findings with score ≥ ${LISTED_MIN_SCORE}, the ones the terminal and HTML summaries list (src/framing/listing.ts)`,
+      'triggers_*, trigger_precision: over findings holding a marked word, the share whose named trigger words include a marked word, and the share of named trigger words that are marked; named by a marked-word model trained on the tune half only',
       `listed_first_*: those of them in sentences whose held-out sentence-bias probability is above ${threshold}, which the summaries list first; tune_best_cut (best F0.5 among them on the tune half) should equal the cut`,
     ],
   };

@@ -80,6 +80,14 @@ export function wordTokens(text: string): string[] {
   return tokens;
 }
 
+/** The tokens of `wordTokens` with their offsets in `text` (end exclusive). */
+export function wordTokenSpans(text: string): { token: string; start: number; end: number }[] {
+  return [...text.matchAll(WORD_PATTERN)].map((match) => {
+    const token = match[0].toLowerCase();
+    return { token: token.includes('’') ? token.replace(/’/g, "'") : token, start: match.index, end: match.index + match[0].length };
+  });
+}
+
 /** FNV-1a 32-bit hash of a feature name, reduced to `bits` bits. */
 export function hashFeature(name: string, bits: number): number {
   let hash = 0x811c9dc5;

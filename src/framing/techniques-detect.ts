@@ -11,8 +11,10 @@ import { sentenceBias } from './bias.ts';
 import { buildArticleView, type ArticleView, type ViewToken } from './features-article.ts';
 import { FUNCTION_WORDS, splitSentences } from './features.ts';
 import { buildLexicons, type CompiledLexicons, type Lexicons } from './lexicon.ts';
+import { LOADED_TECHNIQUES } from './scores.ts';
 import { SpanTagger, type SpanModelWeights, type TaggedSpan } from './spans.ts';
 import { TechniqueClassifier, techniqueFeatures, techniqueVectors, type TechniqueModelWeights } from './techniques.ts';
+import { loadedWordSpans, shippedMarkedWordScorer, type MarkedWordScorer } from './triggers.ts';
 
 export const PTC_RESOURCE_DIR = resolve(import.meta.dirname, '../../resources/framing');
 export const PTC_LEXICONS_FILE = 'ptc-lexicons.json';
@@ -105,8 +107,12 @@ function isReadableFeature(name: string): boolean {
   );
 }
 
-/** A reader-facing reason from the features that pushed hardest toward the technique. */
-function reasonFor(models: PtcModels, result: SpanTechnique, quotedBy: string | null): string {
+/**
+ * A reader-facing reason from the features that pushed hardest toward the technique. `loadedWords`
+ * (the loaded words of a Loaded_Language or Name_Calling stretch, see triggers.ts) replace the
+ * classifier's word features as the trigger words when given.
+ */
+function reasonFor(models: PtcModels, result: SpanTechnique, quotedBy: string | null, loadedWords: string[] = []): string {
   const c = models.classifier.classes.indexOf(result.technique);
   const strongest = models.classifier.strongestFeatures(result.features.filter(isReadableFeature), c, 2 * REASON_FEATURES);
   const words: string[] = [];
@@ -115,13 +121,14 @@ function reasonFor(models: PtcModels, result: SpanTechnique, quotedBy: string | 
     const kind = name.slice(0, name.indexOf('='));
     const value = name.slice(name.indexOf('=') + 1);
     if (kind === 'u' || kind === 'b') {
-      if (words.length < REASON_FEATURES && !isFunctionPhrase(value)) words.push(`"${value.replace('|', ' ')}"`);
+      if (loadedWords.length === 0 && words.length < REASON_FEATURES && !isFunctionPhrase(value)) words.push(`"${value.replace('|', ' ')}"`);
     } else if (kind === 'lex') cues.push(`${LIST_NAMES[value] ?? value}`);
     else if (kind === 'rep') cues.push(`the phrase recurs ${value} times in the article`);
     else if (kind === 'rep-before') cues.push('the same wording appears earlier in the article');
     else if (kind === 'same-spans') cues.push('the same wording is flagged elsewhere in the article');
     else if (name === 'whole-sentence') cues.push('a whole-sentence pattern');
   }
+  words.push(...loadedWords.map((word) => `"${word}"`));
   const parts = [`${result.technique.replace(/_/g, ' ')} (p=${result.probability.toFixed(2)})`];
   if (words.length) parts.push(`trigger words ${words.join(', ')}`);
   if (cues.length) parts.push([...new Set(cues)].slice(0, REASON_FEATURES).join(', '));
@@ -178,6 +185,11 @@ export function splitAtQuotes(view: ArticleView, span: TaggedSpan, quotes: Quote
   return pieces;
 }
 
+export interface FramingOptions {
+  /** The model naming the loaded words of a finding (default: the shipped one; evaluation passes a cross-fitted one). */
+  markedWords?: MarkedWordScorer;
+}
+
 /** Findings for a text with the given sentence spans (PTC lines, or a Doc's sentences). */
 export function detectInText(
   articleId: string,
@@ -185,12 +197,17 @@ export function detectInText(
   sentences: Span[],
   quotes: Quote[],
   models: PtcModels = loadPtcModels(),
+  options: FramingOptions = {},
 ): FramingFinding[] {
   const view = buildArticleView(text, sentences, models.lexicons);
   const spans = models.tagger.tag(view).flatMap((span) => splitAtQuotes(view, span, quotes));
   return spans.map((span: TaggedSpan) => {
     const result = classifySpan(models, view, span, spans);
     const quotedBy = quotedByFor(span, quotes);
+    const sentence = sentences.find((s) => s.start <= span.start && span.start < s.end) ?? span;
+    const triggers = LOADED_TECHNIQUES.includes(result.technique)
+      ? loadedWordSpans(text, sentence, span, options.markedWords ?? shippedMarkedWordScorer())
+      : [];
     return {
       article: articleId,
       start: span.start,
@@ -198,8 +215,9 @@ export function detectInText(
       text: text.slice(span.start, span.end),
       technique: result.technique,
       score: Math.round(Math.sqrt(span.confidence * result.probability) * 1000) / 1000,
-      reason: reasonFor(models, result, quotedBy),
+      reason: reasonFor(models, result, quotedBy, triggers.map((t) => text.slice(t.start, t.end))),
       quotedBy,
+      ...(triggers.length > 0 ? { triggers } : {}),
     };
   });
 }
@@ -209,11 +227,11 @@ export function detectInText(
  * sentence-bias probability of its sentence (memoised: `scoreArticle` scores the same sentences),
  * which the reader-facing listing uses (src/framing/listing.ts).
  */
-export function detectFraming(doc: Doc, quotes: Quote[]): FramingFinding[] {
+export function detectFraming(doc: Doc, quotes: Quote[], options: FramingOptions = {}): FramingFinding[] {
   const text = doc.article.text;
   const sentences = doc.sentences.length > 0 ? doc.sentences : splitSentences(text);
   const own = quotes.filter((q) => q.article === doc.article.id);
-  return detectInText(doc.article.id, text, sentences, own).map((finding) => {
+  return detectInText(doc.article.id, text, sentences, own, loadPtcModels(), options).map((finding) => {
     const sentence = sentences.find((s) => s.start <= finding.start && finding.start < s.end);
     return sentence ? { ...finding, sentenceBias: sentenceBias(text.slice(sentence.start, sentence.end)) } : finding;
   });

@@ -248,6 +248,11 @@ export interface FramingFinding extends Span {
   quotedBy: string | null;
   /** Sentence-bias probability (0 … 1) of the sentence holding the span, when it was scored. */
   sentenceBias?: number;
+  /**
+   * Loaded_Language and Name_Calling,Labeling: the words inside the span that carry the charge
+   * (the ones experts would most likely mark as biased), most likely first; absent when none stands out.
+   */
+  triggers?: Span[];
 }
 
 /** Per-article scores; keys may be added. */

@@ -7,7 +7,7 @@
  * view; `REPORT_CSS` and `REPORT_SCRIPT` go with it. All article text passes through
  * `markupText`/`escapeHtml`: nothing from an article is ever emitted as markup.
  */
-import type { AlignmentKind, Article, BriefItem, Comparison, Technique, VoiceSide } from '../model/index.ts';
+import type { AlignmentKind, Article, BriefItem, Comparison, FramingFinding, Technique, VoiceSide } from '../model/index.ts';
 import { escapeHtml, markupText, type MarkupSpan } from './spans.ts';
 import { addsToItem, labelTable, outletName, speakerDisplayName, topFindings, voicesByArticle } from './summary.ts';
 
@@ -317,6 +317,18 @@ function renderScores(c: Comparison): string {
   return `<section class="px-panel px-scores"><h2>Framing scores</h2>${groups || '<p class="px-none">No scores.</p>'}</section>`;
 }
 
+/** A finding's words, its trigger words (the loaded ones) in bold. */
+function findingText(f: FramingFinding): string {
+  let out = '';
+  let at = f.start;
+  for (const t of [...(f.triggers ?? [])].sort((a, b) => a.start - b.start)) {
+    if (t.start < at || t.end > f.end) continue;
+    out += `${e(f.text.slice(at - f.start, t.start - f.start))}<strong class="px-trigger">${e(f.text.slice(t.start - f.start, t.end - f.start))}</strong>`;
+    at = t.end;
+  }
+  return out + e(f.text.slice(at - f.start));
+}
+
 function renderFindings(c: Comparison, number: Map<string, number>): string {
   const findings = topFindings(c, LISTED_FINDINGS);
   if (findings.length === 0) {
@@ -327,7 +339,7 @@ function renderFindings(c: Comparison, number: Map<string, number>): string {
     .map((f) => {
       const index = c.framing.indexOf(f);
       const quoted = f.quotedBy ? ` <small>quoting ${e(speakerDisplayName(c, f.quotedBy))}</small>` : '';
-      return `<li><button type="button" class="px-finding px-linkish" data-focus-frame="${index}"><span class="px-chip">${number.get(f.article) ?? '?'}</span> <span class="px-frame px-t-${TECHNIQUE_GROUP[f.technique] ?? 'other'}">${e(f.text)}</span> <span class="px-technique">${e(techniqueName(f.technique))} · ${f.score.toFixed(2)}</span>${quoted}</button><div class="px-reason">${e(f.reason)}</div></li>`;
+      return `<li><button type="button" class="px-finding px-linkish" data-focus-frame="${index}"><span class="px-chip">${number.get(f.article) ?? '?'}</span> <span class="px-frame px-t-${TECHNIQUE_GROUP[f.technique] ?? 'other'}">${findingText(f)}</span> <span class="px-technique">${e(techniqueName(f.technique))} · ${f.score.toFixed(2)}</span>${quoted}</button><div class="px-reason">${e(f.reason)}</div></li>`;
     })
     .join('');
   return `<section class="px-panel px-framing"><h2>Framing</h2><ol class="px-finding-list">${items}</ol></section>`;

@@ -38,6 +38,10 @@ function assertWellFormed(findings: FramingFinding[], doc: Doc): void {
     assert.ok(TECHNIQUES.includes(f.technique), f.technique);
     assert.ok(f.score > 0 && f.score <= 1, `score ${f.score}`);
     assert.ok(f.reason.length > 10, f.reason);
+    for (const t of f.triggers ?? []) {
+      assert.ok(t.start >= f.start && t.end <= f.end && t.end > t.start, `trigger ${JSON.stringify(t)} outside ${f.start}-${f.end}`);
+      assert.ok(f.reason.includes(`"${doc.article.text.slice(t.start, t.end)}"`), f.reason);
+    }
   }
 }
 
@@ -66,6 +70,7 @@ describe('detectFraming on sentences written for the test', () => {
     const hits = findingsCovering(findings, text, 'traitors');
     assert.equal(hits[0]?.technique, 'Name_Calling,Labeling', JSON.stringify(findings));
     assert.match(hits[0]!.reason, /traitors/);
+    assert.ok(hits[0]!.triggers?.some((t) => ['traitors', 'parasites'].includes(text.slice(t.start, t.end))), JSON.stringify(hits[0]));
   });
 
   test('an appeal to nation and flag is Flag-Waving', () => {

@@ -99,3 +99,16 @@ test('overlapping spans of different layers nest without breaking the markup', (
   assert.ok(pieces.length >= 2, 'split into pieces');
   assert.equal(pieces.map((p) => p.textContent).join(''), text.slice(start, end));
 });
+
+test('a listed finding shows its trigger words in bold, and its text unchanged', () => {
+  const c = readComparisonFixture();
+  const finding = c.framing.find((f) => f.technique === 'Loaded_Language' || f.technique === 'Name_Calling,Labeling');
+  assert.ok(finding, 'fixture has a loaded finding');
+  const words = finding.text.split(/\s+/);
+  const last = words[words.length - 1]!;
+  const at = finding.end - last.length;
+  const { document } = render({ ...c, framing: c.framing.map((f) => (f === finding ? { ...f, score: 0.99, triggers: [{ start: at, end: finding.end }] } : f)) });
+  const item = [...document.querySelectorAll('.px-finding .px-frame')].find((el) => el.textContent === finding.text);
+  assert.ok(item, 'finding listed with its text');
+  assert.equal(item.querySelector('strong.px-trigger')?.textContent, last);
+});
