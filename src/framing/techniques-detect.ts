@@ -112,7 +112,13 @@ function isReadableFeature(name: string): boolean {
  * (the loaded words of a Loaded_Language or Name_Calling stretch, see triggers.ts) replace the
  * classifier's word features as the trigger words when given.
  */
-function reasonFor(models: PtcModels, result: SpanTechnique, quotedBy: string | null, loadedWords: string[] = []): string {
+function reasonFor(
+  models: PtcModels,
+  result: SpanTechnique,
+  quotedBy: string | null,
+  loadedWords: string[] = [],
+  listWords: ReadonlyMap<string, string[]> = new Map(),
+): string {
   const c = models.classifier.classes.indexOf(result.technique);
   const strongest = models.classifier.strongestFeatures(result.features.filter(isReadableFeature), c, 2 * REASON_FEATURES);
   const words: string[] = [];
@@ -122,7 +128,11 @@ function reasonFor(models: PtcModels, result: SpanTechnique, quotedBy: string | 
     const value = name.slice(name.indexOf('=') + 1);
     if (kind === 'u' || kind === 'b') {
       if (loadedWords.length === 0 && words.length < REASON_FEATURES && !isFunctionPhrase(value)) words.push(`"${value.replace('|', ' ')}"`);
-    } else if (kind === 'lex') cues.push(`${LIST_NAMES[value] ?? value}`);
+    } else if (kind === 'lex') {
+      // Name the listed word itself ("a hedge: "appeared""), so a reader finds it in the span.
+      const listed = [...new Set(listWords.get(value) ?? [])].slice(0, 2).map((w) => `"${w}"`);
+      cues.push(`${LIST_NAMES[value] ?? value}${listed.length ? ` (${listed.join(', ')})` : ''}`);
+    }
     else if (kind === 'rep') cues.push(`the phrase recurs ${value} times in the article`);
     else if (kind === 'rep-before') cues.push('the same wording appears earlier in the article');
     else if (kind === 'same-spans') cues.push('the same wording is flagged elsewhere in the article');
@@ -135,6 +145,15 @@ function reasonFor(models: PtcModels, result: SpanTechnique, quotedBy: string | 
   if (!words.length && !cues.length) parts.push('learned from the word forms and context of the span');
   if (quotedBy) parts.push(`inside a quotation by ${quotedBy}`);
   return parts.join('; ');
+}
+
+/** The span's words by the word list they are on ("hedge" → ["appeared"]). */
+function listedWordsIn(view: ArticleView, span: Span): Map<string, string[]> {
+  const byList = new Map<string, string[]>();
+  for (const t of wordTokensIn(view, span.start, span.end)) {
+    for (const list of t.lists) byList.set(list, [...(byList.get(list) ?? []), t.text]);
+  }
+  return byList;
 }
 
 /** The speaker whose quotation holds most of the span, or null for the outlet's own voice. */
@@ -215,7 +234,7 @@ export function detectInText(
       text: text.slice(span.start, span.end),
       technique: result.technique,
       score: Math.round(Math.sqrt(span.confidence * result.probability) * 1000) / 1000,
-      reason: reasonFor(models, result, quotedBy, triggers.map((t) => text.slice(t.start, t.end))),
+      reason: reasonFor(models, result, quotedBy, triggers.map((t) => text.slice(t.start, t.end)), listedWordsIn(view, span)),
       quotedBy,
       ...(triggers.length > 0 ? { triggers } : {}),
     };
