@@ -23,7 +23,7 @@ import { loadQuantizedModel, quantizeModel } from '../framing/linear.ts';
 import type { MarkedWordScorer } from '../framing/triggers.ts';
 import { crossValidateSentenceBias } from '../framing/bias-train.ts';
 import { detectFraming, LOADED_TECHNIQUES } from '../framing/index.ts';
-import { LISTED_MIN_SCORE } from '../framing/listing.ts';
+import { LISTED_FIRST_MIN_WORD_BIAS, LISTED_MIN_SCORE } from '../framing/listing.ts';
 import { articleFromText } from '../ingest/index.ts';
 import { annotate } from '../language/index.ts';
 import { extractQuotes } from '../quotes/index.ts';
@@ -32,15 +32,24 @@ import type { EvalResult, EvalTask } from './types.ts';
 
 /** Score cuts scanned on the tune half. */
 const CUTS = [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+/** `wordBias` cuts scanned on the tune half. */
+const WORD_CUTS = [0.1, 0.15, 0.2, 0.3, 0.4];
+
+interface FindingOutcome {
+  score: number;
+  /** The finding holds a marked word. */
+  hit: boolean;
+  /** The likeliest word's probability of being marked, from a model that never saw the sentence. */
+  wordBias: number;
+}
 
 interface SentenceOutcome {
   biased: boolean;
   /** The sentence passes the listing's sentence gate (held-out sentence-bias probability above the threshold). */
   gated: boolean;
-  /** Per finding: its score and whether it holds a marked word. */
-  findings: { score: number; hit: boolean }[];
-  /** Per marked word: the best score of a finding holding it (-1 when none does). */
-  marked: number[];
+  findings: FindingOutcome[];
+  /** Per marked word: the positions in `findings` of the findings holding it. */
+  marked: number[][];
   /** Per finding holding a marked word: its named trigger words, and how many of them were marked. */
   triggers?: { named: number; marked: number }[];
 }
@@ -69,30 +78,28 @@ function outcome(text: string, biased: boolean, markedWords: string[], gated: bo
     }),
     biased,
     gated,
-    findings: found.map((f) => ({
-      score: f.score,
-      hit: holdsMarked(f),
-    })),
-    marked: words.map((w) =>
-      Math.max(-1, ...found.filter((f) => f.start <= w.start && f.end >= w.end).map((f) => f.score)),
-    ),
+    findings: found.map((f) => ({ score: f.score, hit: holdsMarked(f), wordBias: f.wordBias ?? 0 })),
+    marked: words.map((w) => found.flatMap((f, k) => (f.start <= w.start && f.end >= w.end ? [k] : []))),
   };
 }
 
-/** Figures for the findings scoring ≥ `cut`, and with `gate` only those in gated sentences. */
-export function figuresAt(outcomes: SentenceOutcome[], cut: number, gate = false): LoadedFigures {
+/**
+ * Figures for the findings scoring ≥ `cut`; with `wordCut`, only those the summaries list first
+ * (src/framing/listing.ts, top tier): in a gated sentence and with `wordBias` ≥ `wordCut`.
+ */
+export function figuresAt(outcomes: SentenceOutcome[], cut: number, wordCut?: number): LoadedFigures {
   let kept = 0;
   let hits = 0;
   let marked = 0;
   let covered = 0;
   const perSentence = { biased: [0, 0], unbiased: [0, 0] };
   for (const o of outcomes) {
-    const shown = !gate || o.gated;
-    const listed = shown ? o.findings.filter((f) => f.score >= cut) : [];
+    const shown = (f: FindingOutcome): boolean => f.score >= cut && (wordCut === undefined || (o.gated && f.wordBias >= wordCut));
+    const listed = o.findings.filter(shown);
     kept += listed.length;
     hits += listed.filter((f) => f.hit).length;
     marked += o.marked.length;
-    covered += shown ? o.marked.filter((s) => s >= cut).length : 0;
+    covered += o.marked.filter((holders) => holders.some((k) => shown(o.findings[k]!))).length;
     const bucket = o.biased ? perSentence.biased : perSentence.unbiased;
     bucket[0]! += listed.length;
     bucket[1]! += 1;
@@ -110,15 +117,25 @@ export function figuresAt(outcomes: SentenceOutcome[], cut: number, gate = false
 }
 
 /**
- * The cut with the best F0.5 among gated findings (the lower one on ties): a listed finding a
- * reader cannot confirm costs more than one left to the JSON, so precision counts double.
+ * The score cut with the best F0.5 among the findings listed first at the given word cut (the
+ * lower one on ties): a listed finding a reader cannot confirm costs more than one left to the
+ * JSON, so precision counts double.
  */
-export function bestCut(outcomes: SentenceOutcome[]): number {
-  let best = CUTS[0]!;
+export function bestCut(outcomes: SentenceOutcome[], wordCut = LISTED_FIRST_MIN_WORD_BIAS): number {
+  return bestOf(CUTS, (cut) => figuresAt(outcomes, cut, wordCut).f05);
+}
+
+/** The word cut with the best F0.5 among the findings listed first at the given score cut. */
+export function bestWordCut(outcomes: SentenceOutcome[], cut = LISTED_MIN_SCORE): number {
+  return bestOf(WORD_CUTS, (wordCut) => figuresAt(outcomes, cut, wordCut).f05);
+}
+
+function bestOf(values: number[], objective: (value: number) => number): number {
+  let best = values[0]!;
   let bestScore = -1;
-  for (const cut of CUTS) {
-    const { f05 } = figuresAt(outcomes, cut, true);
-    if (f05 > bestScore + 1e-9) [best, bestScore] = [cut, f05];
+  for (const value of values) {
+    const score = objective(value);
+    if (score > bestScore + 1e-9) [best, bestScore] = [value, score];
   }
   return best;
 }
@@ -157,20 +174,24 @@ export function evaluateLoaded(
   const lexicons = existsSync(lexiconDir) ? readLexicons(lexiconDir) : readSentenceBiasModelFile().lexicons;
   const heldOut = crossValidateSentenceBias(sentences, lexicons).probabilities;
   const threshold = sentenceBiasThreshold();
-  const markedWords = crossFittedMarkedWords(
-    sentences.filter((s) => splitOf(s.text) === 'tune'),
-    lexiconLookup(compileLexicons(lexicons)),
-  );
+  // Each half's marked-word probabilities (wordBias, trigger words) come from a model trained on the other half.
+  const lexicon = lexiconLookup(compileLexicons(lexicons));
+  const trainedOn = {
+    tune: crossFittedMarkedWords(sentences.filter((s) => splitOf(s.text) === 'tune'), lexicon),
+    test: crossFittedMarkedWords(sentences.filter((s) => splitOf(s.text) === 'test'), lexicon),
+  };
   const tune: SentenceOutcome[] = [];
   const test: SentenceOutcome[] = [];
   sentences.forEach((s, i) => {
     const inTune = splitOf(s.text) === 'tune';
-    (inTune ? tune : test).push(outcome(s.text, s.biased === 1, s.biasedWords, heldOut[i]! > threshold, inTune ? undefined : markedWords));
+    const gated = heldOut[i]! > threshold;
+    (inTune ? tune : test).push(outcome(s.text, s.biased === 1, s.biasedWords, gated, inTune ? trainedOn.test : trainedOn.tune));
   });
   const triggers = triggerFigures(test);
   const all = figuresAt(test, 0);
   const scoreOnly = figuresAt(test, LISTED_MIN_SCORE);
-  const listed = figuresAt(test, LISTED_MIN_SCORE, true);
+  const sentenceGateOnly = figuresAt(test, LISTED_MIN_SCORE, 0);
+  const listed = figuresAt(test, LISTED_MIN_SCORE, LISTED_FIRST_MIN_WORD_BIAS);
   const metrics: Record<string, number> = {
     precision: round(all.precision),
     recall: round(all.recall),
@@ -183,6 +204,9 @@ export function evaluateLoaded(
     listed_per_biased_sentence: round(scoreOnly.perBiasedSentence),
     listed_per_unbiased_sentence: round(scoreOnly.perUnbiasedSentence),
     listed_first_sentence_bias_threshold: threshold,
+    listed_first_min_word_bias: LISTED_FIRST_MIN_WORD_BIAS,
+    sentence_gate_only_precision: round(sentenceGateOnly.precision),
+    sentence_gate_only_recall: round(sentenceGateOnly.recall),
     listed_first_precision: round(listed.precision),
     listed_first_recall: round(listed.recall),
     listed_first_f1: round(listed.f1),
@@ -190,6 +214,7 @@ export function evaluateLoaded(
     listed_first_per_biased_sentence: round(listed.perBiasedSentence),
     listed_first_per_unbiased_sentence: round(listed.perUnbiasedSentence),
     tune_best_cut: bestCut(tune),
+    tune_best_word_cut: bestWordCut(tune),
     triggers_name_a_marked_word: round(triggers.namesMarked),
     trigger_precision: round(triggers.precision),
     triggers_per_finding: round(triggers.perFinding),
@@ -206,7 +231,7 @@ export function evaluateLoaded(
       'BABE marks single words and not every loaded word, so precision here is a floor; no published figure is on this measure',
       `listed_*: findings with score ≥ ${LISTED_MIN_SCORE}, the ones the terminal and HTML summaries list (src/framing/listing.ts)`,
       'triggers_*, trigger_precision: over findings holding a marked word, the share whose named trigger words include a marked word, and the share of named trigger words that are marked; named by a marked-word model trained on the tune half only',
-      `listed_first_*: those of them in sentences whose held-out sentence-bias probability is above ${threshold}, which the summaries list first; tune_best_cut (best F0.5 among them on the tune half) should equal the cut`,
+      `listed_first_*: those of them the summaries list first: in sentences whose held-out sentence-bias probability is above ${threshold} and whose likeliest word has a marked probability (wordBias, from a model trained on the other half) of at least ${LISTED_FIRST_MIN_WORD_BIAS}; sentence_gate_only_*: the sentence condition alone (the order before); tune_best_word_cut (best F0.5 of the listed-first findings on the tune half) should equal the shipped word cut; tune_best_cut is the score cut those findings would want (0: under both conditions the score adds little, but the cut also governs the techniques that have no word condition)`,
     ],
   };
 }

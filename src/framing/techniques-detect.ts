@@ -14,7 +14,7 @@ import { buildLexicons, type CompiledLexicons, type Lexicons } from './lexicon.t
 import { LOADED_TECHNIQUES } from './scores.ts';
 import { SpanTagger, type SpanModelWeights, type TaggedSpan } from './spans.ts';
 import { TechniqueClassifier, techniqueFeatures, techniqueVectors, type TechniqueModelWeights } from './techniques.ts';
-import { loadedWordSpans, shippedMarkedWordScorer, type MarkedWordScorer } from './triggers.ts';
+import { loadedWords, shippedMarkedWordScorer, type LoadedWords, type MarkedWordScorer } from './triggers.ts';
 
 export const PTC_RESOURCE_DIR = resolve(import.meta.dirname, '../../resources/framing');
 export const PTC_LEXICONS_FILE = 'ptc-lexicons.json';
@@ -224,9 +224,10 @@ export function detectInText(
     const result = classifySpan(models, view, span, spans);
     const quotedBy = quotedByFor(span, quotes);
     const sentence = sentences.find((s) => s.start <= span.start && span.start < s.end) ?? span;
-    const triggers = LOADED_TECHNIQUES.includes(result.technique)
-      ? loadedWordSpans(text, sentence, span, options.markedWords ?? shippedMarkedWordScorer())
-      : [];
+    const loaded: LoadedWords | null = LOADED_TECHNIQUES.includes(result.technique)
+      ? loadedWords(text, sentence, span, options.markedWords ?? shippedMarkedWordScorer())
+      : null;
+    const triggers = loaded?.spans ?? [];
     return {
       article: articleId,
       start: span.start,
@@ -237,6 +238,7 @@ export function detectInText(
       reason: reasonFor(models, result, quotedBy, triggers.map((t) => text.slice(t.start, t.end)), listedWordsIn(view, span)),
       quotedBy,
       ...(triggers.length > 0 ? { triggers } : {}),
+      ...(loaded ? { wordBias: Math.round(loaded.likeliest * 1000) / 1000 } : {}),
     };
   });
 }

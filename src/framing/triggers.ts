@@ -40,12 +40,19 @@ export function shippedMarkedWordScorer(): MarkedWordScorer {
   return shipped;
 }
 
+export interface LoadedWords {
+  /** The words to name, most likely marked first. */
+  spans: Span[];
+  /** The likeliest word's probability of being marked (0 when the span has no content word). */
+  likeliest: number;
+}
+
 /**
- * Spans of the words inside `span` an expert would most likely mark as biased, most likely first:
- * the likeliest word always, others from LOADED_TRIGGER_MIN; function words never, each distinct
- * word once. `sentence` gives the words around the span, which the model reads as context.
+ * The words inside `span` an expert would most likely mark as biased, most likely first: the
+ * likeliest word always, others from LOADED_TRIGGER_MIN; function words never, each distinct word
+ * once. `sentence` gives the words around the span, which the model reads as context.
  */
-export function loadedWordSpans(text: string, sentence: Span, span: Span, scorer: MarkedWordScorer = shippedMarkedWordScorer()): Span[] {
+export function loadedWords(text: string, sentence: Span, span: Span, scorer: MarkedWordScorer = shippedMarkedWordScorer()): LoadedWords {
   const words = wordTokenSpans(text.slice(sentence.start, sentence.end));
   const tokens = words.map((w) => w.token);
   const scored: { span: Span; word: string; probability: number }[] = [];
@@ -57,8 +64,9 @@ export function loadedWordSpans(text: string, sentence: Span, span: Span, scorer
   });
   scored.sort((a, b) => b.probability - a.probability || a.span.start - b.span.start);
   const seen = new Set<string>();
-  return scored
+  const spans = scored
     .filter((s, rank) => (rank === 0 || s.probability >= LOADED_TRIGGER_MIN) && !seen.has(s.word) && seen.add(s.word))
     .slice(0, MAX_TRIGGERS)
     .map((s) => s.span);
+  return { spans, likeliest: scored[0]?.probability ?? 0 };
 }

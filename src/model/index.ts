@@ -253,6 +253,11 @@ export interface FramingFinding extends Span {
    * (the ones experts would most likely mark as biased), most likely first; absent when none stands out.
    */
   triggers?: Span[];
+  /**
+   * Loaded_Language and Name_Calling,Labeling: the probability (0 … 1) that experts would mark the
+   * span's likeliest word as biased (BABE's marked words); low when no word in it carries a charge.
+   */
+  wordBias?: number;
 }
 
 /** Per-article scores; keys may be added. */

@@ -3,7 +3,7 @@
  * share of voice per article, the label table and the strongest framing findings.
  */
 import type { Article, Comparison, FramingFinding, VoiceSide } from '../model/index.ts';
-import { inBiasedSentence, isListed } from '../framing/listing.ts';
+import { isListed, listingTier } from '../framing/listing.ts';
 import { articleName } from '../text/names.ts';
 
 /**
@@ -102,9 +102,9 @@ export function speakerDisplayName(c: Comparison, quotedBy: string): string {
 }
 
 /**
- * Findings strong enough to list (src/framing/listing.ts): the outlets' own voice first, then
- * those in sentences the sentence-bias model calls biased, then by score; the rest stay in the
- * JSON report.
+ * Findings strong enough to list (src/framing/listing.ts): the outlets' own voice first, then by
+ * listing tier (a sentence that reads as biased, a word experts would mark), then by score; the
+ * rest stay in the JSON report.
  */
 export function topFindings(c: Comparison, limit: number): FramingFinding[] {
   return c.framing
@@ -112,7 +112,7 @@ export function topFindings(c: Comparison, limit: number): FramingFinding[] {
     .sort(
       (a, b) =>
         Number(a.quotedBy !== null) - Number(b.quotedBy !== null) ||
-        Number(inBiasedSentence(b)) - Number(inBiasedSentence(a)) ||
+        listingTier(b) - listingTier(a) ||
         b.score - a.score ||
         a.start - b.start,
     )

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadedWordSpans, MAX_TRIGGERS } from '../../src/framing/triggers.ts';
+import { loadedWords, MAX_TRIGGERS } from '../../src/framing/triggers.ts';
+
+const loadedWordSpans = (...args: Parameters<typeof loadedWords>) => loadedWords(...args).spans;
 
 const sentence = (text: string) => ({ start: 0, end: text.length });
 const words = (text: string, spans: { start: number; end: number }[]) => spans.map((s) => text.slice(s.start, s.end));
