@@ -143,12 +143,61 @@ interface Profile {
   phrases: Map<string, SharedPhraseSite>;
 }
 
-function contentLemmas(tokens: Token[]): string[] {
-  return tokens
-    .filter((t) => CONTENT_POS.has(t.pos) && /\p{L}/u.test(t.text))
-    .map((t) => (t.pos === 'PROPN' ? t.norm : t.lemma.toLowerCase()))
-    .filter((l) => !LIGHT_LEMMAS.has(l) && !SPEECH_LEMMAS.has(l));
+/** A token's content lemma as `contentLemmas` keys it, or null for a function or light word. */
+function contentLemmaOf(t: Token): string | null {
+  if (!CONTENT_POS.has(t.pos) || !/\p{L}/u.test(t.text)) return null;
+  const lemma = t.pos === 'PROPN' ? t.norm : t.lemma.toLowerCase();
+  return LIGHT_LEMMAS.has(lemma) || SPEECH_LEMMAS.has(lemma) ? null : lemma;
 }
+
+function contentLemmas(tokens: Token[]): string[] {
+  return tokens.map(contentLemmaOf).filter((l): l is string => l !== null);
+}
+
+/** Tokens of no more than this many between two added words keep them in one stretch ("deaths of 43 people"). */
+const ADDED_STRETCH_GAP = 2;
+
+/**
+ * What the wider of two agreeing claims adds, as stretches of its own words a reader can find:
+ * runs of content words (and figures) the narrower claim lacks, joined across short gaps but
+ * never across punctuation, heaviest first (by the words' weights), at most `limit`, in text order.
+ */
+function addedStretches(wide: Profile, narrow: Profile, limit: number): string[] {
+  const { tokens, claim } = wide;
+  const narrowFigures = new Set(narrow.tokens.filter((t) => /\d/.test(t.text)).map((t) => t.norm));
+  const weightOf = (t: Token): number => {
+    if (/\d/.test(t.text)) return narrowFigures.has(t.norm) ? 0 : FIGURE_WEIGHT;
+    const lemma = contentLemmaOf(t);
+    return lemma && !narrow.weights.has(lemma) ? (wide.weights.get(lemma) ?? 0) : 0;
+  };
+  const stretches: { first: number; last: number; weight: number }[] = [];
+  let open: { first: number; last: number; weight: number } | null = null;
+  tokens.forEach((t, i) => {
+    if (/^[\p{P}]+$/u.test(t.text) && !/^[-'’%]$/.test(t.text)) open = null;
+    const weight = weightOf(t);
+    if (weight <= 0) return;
+    if (open && i - open.last <= ADDED_STRETCH_GAP + 1) {
+      open.last = i;
+      open.weight += weight;
+    } else {
+      open = { first: i, last: i, weight };
+      stretches.push(open);
+    }
+  });
+  return stretches
+    .sort((a, b) => b.weight - a.weight || a.first - b.first)
+    .slice(0, limit)
+    .sort((a, b) => a.first - b.first)
+    .map(({ first, last }) => {
+      // A figure takes the noun it counts along ("43 people"), even a light one.
+      const unit = tokens[last + 1];
+      const end = /\d/.test(tokens[last]!.text) && unit && (unit.pos === 'NOUN' || unit.pos === 'PROPN') ? unit.end : tokens[last]!.end;
+      return claim.text.slice(tokens[first]!.start - claim.start, end - claim.start);
+    });
+}
+
+/** Weight of a figure the other claim lacks: as heavy as a rare word, since figures are the facts readers check. */
+const FIGURE_WEIGHT = 5;
 
 /** The tokens inside a claim, found by binary search (tokens are in text order). */
 function tokensIn(doc: Doc, claim: Claim): Token[] {
@@ -339,12 +388,30 @@ function phraseAgreement(
   const names = capitalised(
     `${outletName(articlesById.get(a.claim.article))} and ${outletName(articlesById.get(b.claim.article))}`,
   );
-  if (!wide || !wideSide) return [`${names} both report “${narrow.text}”.`, undefined];
+  const alone = [figuresAlone(a, b, articlesById), figuresAlone(b, a, articlesById)].filter(Boolean).join('');
+  if (!wide || !wideSide) return [`${names} both report “${narrow.text}”.${alone}`, alone ? true : undefined];
   return [
-    `${names} both report “${narrow.text}”; ${outletName(articlesById.get(wideSide.claim.article))} reports more: “${wide.text}”.`,
+    `${names} both report “${narrow.text}”; ${outletName(articlesById.get(wideSide.claim.article))} reports more: “${wide.text}”.${alone}`,
     true,
   ];
 }
+
+/**
+ * Claims joined by one shared phrase differ around it; of what differs, the figures one article
+ * gives and the other nowhere mentions are facts a reader should see ("the deaths of 43 people").
+ */
+function figuresAlone(own: Profile, other: Profile, articlesById: Map<string, Article>): string {
+  const otherText = articlesById.get(other.claim.article)?.text ?? '';
+  const absent = (stretch: string): boolean =>
+    [...stretch.matchAll(/\d[\d,.]*/g)].some((m) => !new RegExp(`(?<![\\d.,])${m[0].replace(/[.,]/g, '\\$&')}(?![\\d])`).test(otherText));
+  const stretches = addedStretches(own, other, Infinity).filter((s) => /\d/.test(s) && absent(s));
+  if (stretches.length > ADDED_FIGURE_STRETCHES) stretches.length = ADDED_FIGURE_STRETCHES;
+  if (!stretches.length) return '';
+  return ` Only ${outletName(articlesById.get(own.claim.article))} gives ${stretches.map((s) => `“${s}”`).join(', ')}.`;
+}
+
+/** Figure-bearing stretches quoted for each side of a phrase agreement. */
+const ADDED_FIGURE_STRETCHES = 2;
 
 /** Coordinating words that join another item to a shared phrase ("arson and inciting violence"). */
 const COORDINATORS = new Set(['and', 'or', ',', '&']);
@@ -1140,12 +1207,10 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
     );
     let explanation = `${sources} both report: ${excerpt(narrow.claim.text)}`;
     if (partial) {
-      const extra = [...wide.weights.entries()]
-        .filter(([l]) => !narrow.weights.has(l))
-        .sort((x, y) => y[1] - x[1])
-        .slice(0, PARTIAL_EXTRA_WORDS)
-        .map(([l]) => l);
-      explanation += ` — ${outletName(articlesById.get(wide.claim.article))} adds more (${extra.join(', ')}).`;
+      const extra = addedStretches(wide, narrow, PARTIAL_EXTRA_STRETCHES).map((text) => `“${text}”`);
+      explanation += extra.length
+        ? ` — ${outletName(articlesById.get(wide.claim.article))} adds ${extra.join(', ')}.`
+        : ` — ${outletName(articlesById.get(wide.claim.article))} reports more.`;
     } else if (!/[.!]$/.test(explanation)) explanation += '.';
     add(
       'agreed',
@@ -1217,5 +1282,5 @@ function mergeAgreements(alignments: Alignment[], claims: Claim[], articlesById:
   for (let i = alignments.length - 1; i >= 0; i--) if (merged.has(alignments[i]!)) alignments.splice(i, 1);
 }
 
-/** Extra words named in a partial agreement's explanation. */
-const PARTIAL_EXTRA_WORDS = 3;
+/** Stretches of added wording quoted in a partial agreement's explanation. */
+const PARTIAL_EXTRA_STRETCHES = 2;

@@ -170,6 +170,30 @@ describe('agreement and omission', () => {
     );
   });
 
+  test('a partial agreement quotes what the wider claim adds, as its own words', () => {
+    const r = analyse([
+      'Harbour police arrested union leader Joaquín Salas at the gates on Wednesday.',
+      'Harbour police arrested union leader Joaquín Salas at the gates on Wednesday, accusing him of damaging a loading crane.',
+    ]);
+    const agreed = r.alignments.find((a) => a.kind === 'agreed');
+    assert.ok(agreed?.partial, r.alignments.map((a) => `${a.kind}: ${a.explanation}`).join('\n'));
+    const quoted = [...agreed.explanation.matchAll(/“([^”]+)”/g)].map((m) => m[1]!);
+    assert.ok(quoted.some((q) => q.includes('damaging a loading crane')), agreed.explanation);
+    const wider = r.claims.find((c) => c.text.includes('crane'))!;
+    for (const q of quoted) assert.ok(wider.text.includes(q), `“${q}” is not in the wider claim`);
+  });
+
+  test('around a shared phrase, a figure only one article gives is named; one both give is not', () => {
+    const r = analyse([
+      'Mara Dunn filmed the message from the Greywater jail where she has been held since 2019 for inciting violence at the dock blockades that left 12 people injured.',
+      'The blockades began in 2019. She was found guilty of arson and inciting violence.',
+    ]);
+    const agreed = alignmentOf(r, 'agreed', 'held since 2019', 'arson and inciting violence');
+    assert.ok(agreed, r.alignments.map((a) => `${a.kind}: ${a.explanation}`).join('\n'));
+    assert.match(agreed.explanation, /Only Outlet A gives “[^”]*12 people[^”]*”/);
+    assert.doesNotMatch(agreed.explanation, /gives[^.]*2019/, 'both articles give 2019');
+  });
+
   test('a shared verb phrase does not join claims about different people', () => {
     const r = analyse([
       'Mara Dunn was jailed in Greywater for inciting violence at the dock blockades last spring.',
