@@ -154,6 +154,35 @@ function factsOf(scorer: Scorer, token: string): TokenFacts {
   return facts;
 }
 
+/** The marked-word model over a sentence's tokens: each markable token's own logit plus its neighbours and lexicon hits. */
+function markedOf(scorer: Scorer, model: SentenceBiasModel, tokens: string[]): { facts: TokenFacts[]; hits: (keyof BiasLexicons)[][]; marked: number[] } {
+  const facts = tokens.map((token) => factsOf(scorer, token));
+  const hits: (keyof BiasLexicons)[][] = tokens.map((token, i) =>
+    scorer.phraseStarts.has(token) ? lexiconHits(tokens, i, model.lexicons) : facts[i]!.ownHits,
+  );
+  const marked = facts.map((f, i) => {
+    if (Number.isNaN(f.ownLogit)) return 0;
+    let z = f.ownLogit;
+    z += scorer.word[i > 0 ? facts[i - 1]!.asPrevious : scorer.start]! * WORD_MODEL_NEIGHBOUR_VALUE;
+    z += scorer.word[i + 1 < facts.length ? facts[i + 1]!.asNext : scorer.end]! * WORD_MODEL_NEIGHBOUR_VALUE;
+    for (const name of hits[i]!) z += scorer.word[scorer.lexicon.get(name)!]!;
+    return sigmoid(z + scorer.wordModel.bias);
+  });
+  return { facts, hits, marked };
+}
+
+/**
+ * Probability that experts would mark each of `wordTokens(text)` as biased (0 for tokens that
+ * cannot be marked): what `markedWordProbabilities` gives, computed faster. Null when the model's
+ * weights are not in the shipped dense form.
+ */
+export function markedWordProbabilitiesFast(model: SentenceBiasModel, text: string): number[] | null {
+  const scorer = scorerFor(model);
+  if (!scorer) return null;
+  trimMemory(scorer);
+  return markedOf(scorer, model, wordTokens(text)).marked;
+}
+
 /**
  * Probability 0 … 1 that the sentence is biased: the value the vector path gives, computed
  * faster. Null when the model's weights are not in the shipped dense form.
@@ -163,20 +192,7 @@ export function sentenceBiasFast(model: SentenceBiasModel, text: string): number
   if (!scorer) return null;
   trimMemory(scorer);
   const tokens = wordTokens(text);
-  const facts = tokens.map((token) => factsOf(scorer, token));
-  const hits: (keyof BiasLexicons)[][] = tokens.map((token, i) =>
-    scorer.phraseStarts.has(token) ? lexiconHits(tokens, i, model.lexicons) : facts[i]!.ownHits,
-  );
-
-  // The marked-word model: each markable token's own logit plus its neighbours and lexicon hits.
-  const marked = facts.map((f, i) => {
-    if (Number.isNaN(f.ownLogit)) return 0;
-    let z = f.ownLogit;
-    z += scorer.word[i > 0 ? facts[i - 1]!.asPrevious : scorer.start]! * WORD_MODEL_NEIGHBOUR_VALUE;
-    z += scorer.word[i + 1 < facts.length ? facts[i + 1]!.asNext : scorer.end]! * WORD_MODEL_NEIGHBOUR_VALUE;
-    for (const name of hits[i]!) z += scorer.word[scorer.lexicon.get(name)!]!;
-    return sigmoid(z + scorer.wordModel.bias);
-  });
+  const { facts, hits, marked } = markedOf(scorer, model, tokens);
 
   // Lexical block: distinct names (binary), scaled to unit length after colliding names merge.
   const { sentence, sentenceBits } = scorer;

@@ -7,7 +7,8 @@
  * so "lacklustre" or "pooh-poohing" score high though the PTC classifier never saw them.
  */
 import type { Span } from '../model/index.ts';
-import { shippedSentenceBiasModel } from './bias.ts';
+import { shippedSentenceBiasModel, type SentenceBiasModel } from './bias.ts';
+import { markedWordProbabilitiesFast } from './bias-fast.ts';
 import { lexiconLookup } from './bias-features.ts';
 import { MARKABLE, tokenVector, type LexiconLookup } from './bias-words.ts';
 import { FUNCTION_WORDS } from './features.ts';
@@ -17,6 +18,8 @@ import { predictCompact, wordTokenSpans, type LoadedLogisticModel } from './line
 export interface MarkedWordScorer {
   model: LoadedLogisticModel;
   lexicon: LexiconLookup;
+  /** The sentence-bias model `model` belongs to, when it does: its fast path scores whole sentences. */
+  sentenceModel?: SentenceBiasModel;
 }
 
 /**
@@ -35,7 +38,7 @@ let shipped: MarkedWordScorer | null = null;
 export function shippedMarkedWordScorer(): MarkedWordScorer {
   if (!shipped) {
     const model = shippedSentenceBiasModel();
-    shipped = { model: model.wordModel, lexicon: lexiconLookup(model.lexicons) };
+    shipped = { model: model.wordModel, lexicon: lexiconLookup(model.lexicons), sentenceModel: model };
   }
   return shipped;
 }
@@ -53,13 +56,15 @@ export interface LoadedWords {
  * once. `sentence` gives the words around the span, which the model reads as context.
  */
 export function loadedWords(text: string, sentence: Span, span: Span, scorer: MarkedWordScorer = shippedMarkedWordScorer()): LoadedWords {
-  const words = wordTokenSpans(text.slice(sentence.start, sentence.end));
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const words = wordTokenSpans(sentenceText);
   const tokens = words.map((w) => w.token);
+  const fast = scorer.sentenceModel ? markedWordProbabilitiesFast(scorer.sentenceModel, sentenceText) : null;
   const scored: { span: Span; word: string; probability: number }[] = [];
   words.forEach(({ token, start, end }, i) => {
     const at = { start: sentence.start + start, end: sentence.start + end };
     if (at.start < span.start || at.end > span.end || !MARKABLE.test(token) || FUNCTION_WORDS.has(token)) return;
-    const probability = predictCompact(scorer.model, tokenVector(tokens, i, scorer.lexicon, scorer.model.bits));
+    const probability = fast ? fast[i]! : predictCompact(scorer.model, tokenVector(tokens, i, scorer.lexicon, scorer.model.bits));
     scored.push({ span: at, word: token, probability });
   });
   scored.sort((a, b) => b.probability - a.probability || a.span.start - b.span.start);

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { sentenceBiasFast } from '../../src/framing/bias-fast.ts';
-import { BIAS_DENSE_DIMENSIONS, compileLexicons } from '../../src/framing/bias-features.ts';
+import { markedWordProbabilitiesFast, sentenceBiasFast } from '../../src/framing/bias-fast.ts';
+import { BIAS_DENSE_DIMENSIONS, compileLexicons, lexiconLookup } from '../../src/framing/bias-features.ts';
+import { markedWordProbabilities } from '../../src/framing/bias-words.ts';
 import { sentenceBiasByVector, shippedSentenceBiasModel, type SentenceBiasModel } from '../../src/framing/bias.ts';
-import { addVectors, hashFeature, seededRandom, vectorize, type LoadedLogisticModel, type SparseVector } from '../../src/framing/linear.ts';
+import { addVectors, hashFeature, seededRandom, vectorize, wordTokens, type LoadedLogisticModel, type SparseVector } from '../../src/framing/linear.ts';
 
 /** Written for this test: plain, loaded, quoted, repetitive and odd-token sentences. */
 const SENTENCES = [
@@ -51,6 +52,17 @@ describe('fast sentence-bias scoring', () => {
       const fast = sentenceBiasFast(model, sentence);
       assert.ok(fast !== null);
       assert.ok(Math.abs(fast - sentenceBiasByVector(model, sentence)) < 1e-12, sentence);
+    }
+  });
+
+  test('gives the marked-word model’s per-token probabilities (the trigger words read them)', () => {
+    const model = shippedSentenceBiasModel();
+    for (const sentence of SENTENCES) {
+      const fast = markedWordProbabilitiesFast(model, sentence);
+      const slow = markedWordProbabilities(model.wordModel, wordTokens(sentence), lexiconLookup(model.lexicons));
+      assert.ok(fast !== null);
+      assert.equal(fast.length, slow.length, sentence);
+      fast.forEach((p, i) => assert.ok(Math.abs(p - slow[i]!) < 1e-12, `${sentence} token ${i}: ${p} vs ${slow[i]}`));
     }
   });
 
