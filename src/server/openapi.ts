@@ -131,6 +131,7 @@ export function openApiDocument(version: string, maxBodyBytes: number): Record<s
                   storedAt: { type: 'string' },
                   contentHash: { type: 'string' },
                   words: { type: 'integer' },
+                  lead: { type: 'string', description: 'the opening words of the text, for articles without a title' },
                 },
               },
             },
@@ -138,7 +139,7 @@ export function openApiDocument(version: string, maxBodyBytes: number): Record<s
         },
         ComparisonSummary: {
           type: 'object',
-          properties: { id: { type: 'string' }, createdAt: { type: 'string' }, articleIds: { type: 'array', items: { type: 'string' } }, titles: { type: 'array', items: { type: ['string', 'null'] } }, storyId: { type: ['string', 'null'] } },
+          properties: { id: { type: 'string' }, createdAt: { type: 'string' }, articleIds: { type: 'array', items: { type: 'string' } }, titles: { type: 'array', items: { type: ['string', 'null'] } }, sources: { type: 'array', items: { type: ['string', 'null'] } }, leads: { type: 'array', items: { type: 'string' } }, storyId: { type: ['string', 'null'] } },
         },
         Story: {
           type: 'object',

@@ -5,7 +5,7 @@
  */
 import type { Story } from '../model/index.ts';
 import { escapeHtml as e, REPORT_CSS, REPORT_SCRIPT } from '../report/index.ts';
-import type { ComparisonSummary } from '../store/index.ts';
+import { comparisonLabel, type ComparisonSummary } from '../store/index.ts';
 
 export interface UiPageData {
   comparisons: ComparisonSummary[];
@@ -28,7 +28,7 @@ function slot(n: number): string {
 export function renderUiPage(data: UiPageData): string {
   const comparisons = data.comparisons.length
     ? `<ul>${data.comparisons
-        .map((c) => `<li><a href="/comparisons/${encodeURIComponent(c.id)}">${e(c.titles.map((t, i) => t ?? c.articleIds[i]).join(' · '))}</a> <small>${e(c.createdAt.slice(0, 16).replace('T', ' '))}</small></li>`)
+        .map((c) => `<li><a href="/comparisons/${encodeURIComponent(c.id)}">${e(comparisonLabel(c))}</a> <small>${e(c.createdAt.slice(0, 16).replace('T', ' '))}</small></li>`)
         .join('')}</ul>`
     : '<p class="px-none">None saved yet. Tick “Save” to keep a comparison.</p>';
   const stories = data.stories.length

@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ParallaxError } from '../errors.ts';
 import type { Article, Comparison, Story } from '../model/index.ts';
+import { leadOf } from './lead.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type { ComparisonSummary, FeedState, PutArticlesResult, PutComparisonResult, Store, StoredArticle } from './types.ts';
 
@@ -101,7 +102,9 @@ class SqliteStore implements Store {
       insertComparisonArticle: db.prepare('INSERT INTO comparison_articles (comparison_id, position, article_id, title) VALUES (?, ?, ?, ?)'),
       comparisonById: db.prepare('SELECT report FROM comparisons WHERE id = ?'),
       listComparisons: db.prepare('SELECT id, created_at, story_id FROM comparisons ORDER BY created_at DESC, rowid DESC LIMIT ?'),
-      comparisonArticles: db.prepare('SELECT article_id, title FROM comparison_articles WHERE comparison_id = ? ORDER BY position'),
+      comparisonArticles: db.prepare(
+        "SELECT ca.article_id, ca.title, a.source, substr(json_extract(a.json, '$.text'), 1, 200) AS opening FROM comparison_articles ca LEFT JOIN articles a ON a.id = ca.article_id WHERE ca.comparison_id = ? ORDER BY ca.position",
+      ),
       upsertStory: db.prepare(
         'INSERT INTO stories (id, headline, sources, first_seen, last_seen) VALUES (@id, @headline, @sources, @firstSeen, @lastSeen) ON CONFLICT (id) DO UPDATE SET headline = excluded.headline, sources = excluded.sources, first_seen = excluded.first_seen, last_seen = excluded.last_seen',
       ),
@@ -222,8 +225,16 @@ class SqliteStore implements Store {
     return this.run('cannot list comparisons', () => {
       const rows = this.statements.listComparisons.all(options.limit ?? DEFAULT_LIST_LIMIT) as { id: string; created_at: string; story_id: string | null }[];
       return rows.map((r) => {
-        const members = this.statements.comparisonArticles.all(r.id) as { article_id: string; title: string | null }[];
-        return { id: r.id, createdAt: r.created_at, storyId: r.story_id, articleIds: members.map((m) => m.article_id), titles: members.map((m) => m.title) };
+        const members = this.statements.comparisonArticles.all(r.id) as { article_id: string; title: string | null; source: string | null; opening: string | null }[];
+        return {
+          id: r.id,
+          createdAt: r.created_at,
+          storyId: r.story_id,
+          articleIds: members.map((m) => m.article_id),
+          titles: members.map((m) => m.title),
+          sources: members.map((m) => m.source),
+          leads: members.map((m) => leadOf(m.opening ?? '')),
+        };
       });
     });
   }

@@ -16,6 +16,10 @@ export interface ComparisonSummary {
   createdAt: string;
   articleIds: string[];
   titles: (string | null)[];
+  /** The outlet of each article, when known. */
+  sources: (string | null)[];
+  /** The opening words of each article's text (see `leadOf`). */
+  leads: string[];
   storyId: string | null;
 }
 

@@ -29,20 +29,23 @@ test('parallax list shows stored articles, comparisons and stories, as text and 
   const db = join(dir, 'list.sqlite');
   try {
     const store = openStore(db);
-    store.putArticles([makeArticle('art-1', 'The bridge reopened after repairs.')]);
+    store.putArticles([makeArticle('art-1', 'The bridge reopened after repairs.'), { ...makeArticle('art-2', 'Ferries ran late all week on the north route.'), title: null }]);
     store.putComparison(readComparisonFixture());
     store.putStory({ id: 'story-9', headline: 'Bridge reopens', articleIds: ['art-1'], sources: ['Test Outlet'], firstSeen: null, lastSeen: '2026-01-01T00:00:00Z' });
     store.close();
 
     const text = await capture(() => main(['list', '--db', db]));
     assert.equal(text.code, 0);
-    assert.match(text.out, /ARTICLES \(1\)\n {2}art-1 .* Test Outlet — Title art-1/);
+    assert.match(text.out, /ARTICLES \(2\)\n/);
+    assert.match(text.out, /\n {2}art-1 .* Test Outlet — Title art-1\n/);
+    assert.match(text.out, /\n {2}art-2 .* — “Ferries ran late all week on the north route\.”\n/, 'an untitled article shows its opening words');
     assert.match(text.out, /COMPARISONS \(1\)\n {2}cmp-harbour .*Dockworkers strike at Calderra port · Militant union shuts port/);
     assert.match(text.out, /STORIES \(1\)\n {2}story-9 {2}Bridge reopens/);
 
     const json = await capture(() => main(['list', '--db', db, '--json']));
     const parsed = JSON.parse(json.out) as { articles: { id: string }[]; comparisons: { id: string }[]; stories: { id: string }[] };
-    assert.deepEqual([parsed.articles[0].id, parsed.comparisons[0].id, parsed.stories[0].id], ['art-1', 'cmp-harbour', 'story-9']);
+    assert.deepEqual(parsed.articles.map((a) => a.id).sort(), ['art-1', 'art-2']);
+    assert.deepEqual([parsed.comparisons[0].id, parsed.stories[0].id], ['cmp-harbour', 'story-9']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

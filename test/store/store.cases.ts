@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Article, Story } from '../../src/model/index.ts';
-import type { Store } from '../../src/store/index.ts';
+import { leadOf, type Store } from '../../src/store/index.ts';
 import { readComparisonFixture } from '../report/fixture.ts';
 
 export function makeArticle(id: string, text: string, canonicalUrl: string | null = null): Article {
@@ -105,7 +105,16 @@ export function runStoreCases(name: string, open: () => Store): void {
         assert.deepEqual(store.getComparison(c.id), c);
         assert.equal(store.getComparison('nope'), null);
         const [summary] = store.listComparisons();
-        assert.deepEqual(summary, { id: c.id, createdAt: c.createdAt, storyId: 'story-1', articleIds: ['gazette', 'wire'], titles: [c.articles[0].title, c.articles[1].title] });
+        // The articles themselves were not stored: no outlet or opening words to show.
+        assert.deepEqual(summary, {
+          id: c.id,
+          createdAt: c.createdAt,
+          storyId: 'story-1',
+          articleIds: ['gazette', 'wire'],
+          titles: [c.articles[0].title, c.articles[1].title],
+          sources: [null, null],
+          leads: ['', ''],
+        });
         // saving again replaces, never duplicates
         c.warnings.push('second save');
         store.putComparison(c);
@@ -151,6 +160,10 @@ export function runStoreCases(name: string, open: () => Store): void {
         assert.deepEqual(saved.articles, { ids: ['gazette', 'wire'], inserted: 2, duplicates: 0 });
         assert.deepEqual(store.getComparison(c.id), c);
         assert.deepEqual(store.getArticle('wire'), c.articles[1]);
+        // with its articles stored, the listing knows their outlets and opening words
+        const [summary] = store.listComparisons();
+        assert.deepEqual(summary?.sources, c.articles.map((a) => a.source));
+        assert.deepEqual(summary?.leads, c.articles.map((a) => leadOf(a.text)));
 
         // a comparison that cannot be written (not serialisable) leaves its articles unstored as well
         const broken = readComparisonFixture();

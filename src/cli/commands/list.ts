@@ -3,7 +3,7 @@
  * comparisons and stories, newest first.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { openStore, resolveStorePath, summarizeStoredArticle, type Store } from '../../store/index.ts';
+import { comparisonLabel, openStore, resolveStorePath, summarizeStoredArticle, type Store } from '../../store/index.ts';
 
 /** Rows per kind unless --limit says otherwise: a screenful. */
 const DEFAULT_LIMIT = 50;
@@ -49,10 +49,10 @@ function renderListing(store: Store, limit: number, path: string): string {
   const { articles, comparisons, stories } = listing(store, limit);
   const lines = [`store ${path}`, '', `ARTICLES (${articles.length}${articles.length === limit ? '+' : ''})`];
   if (articles.length === 0) lines.push('  (none)');
-  for (const a of articles) lines.push(`  ${a.id}  ${a.storedAt.slice(0, 16).replace('T', ' ')}  ${a.source ?? '-'} — ${a.title ?? '(untitled)'}`);
+  for (const a of articles) lines.push(`  ${a.id}  ${a.storedAt.slice(0, 16).replace('T', ' ')}  ${a.source ?? '-'} — ${a.title ?? `“${a.lead}”`}`);
   lines.push('', `COMPARISONS (${comparisons.length}${comparisons.length === limit ? '+' : ''})`);
   if (comparisons.length === 0) lines.push('  (none)');
-  for (const c of comparisons) lines.push(`  ${c.id}  ${c.createdAt.slice(0, 16).replace('T', ' ')}  ${c.titles.map((t, i) => t ?? c.articleIds[i]).join(' · ')}`);
+  for (const c of comparisons) lines.push(`  ${c.id}  ${c.createdAt.slice(0, 16).replace('T', ' ')}  ${comparisonLabel(c)}`);
   lines.push('', `STORIES (${stories.length}${stories.length === limit ? '+' : ''})`);
   if (stories.length === 0) lines.push('  (none)');
   for (const s of stories) lines.push(`  ${s.id}  ${s.headline}  (${s.articleIds.length} articles: ${s.sources.join(', ')})`);
