@@ -43,10 +43,14 @@ const SAME_PLACE: Record<string, string> = {
   'great britain': 'united kingdom',
 };
 
+/** A company's legal form at the end of its name: "Pfizer Inc." is the "Pfizer" of the next article. */
+const LEGAL_FORM = /,?\s+(?:inc|corp|co|ltd|llc|llp|lp|plc|ag|sa|s\.a|nv|n\.v|gmbh)\.?$/u;
+
 /** The matching form of an organisation or place name. */
 function placeKey(text: string): string {
   const key = normalizeWord(text);
-  return SAME_PLACE[key] ?? key;
+  const bare = key.replace(LEGAL_FORM, '');
+  return SAME_PLACE[bare] ?? (bare || key);
 }
 
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}{2,6}$/u;

@@ -27,6 +27,8 @@ import {
   TITLES_WITH_COMPLEMENT,
 } from './lexicon.ts';
 
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
 /** A sentence whose words are mostly capitalised is a headline or promo line ("Breaking Down The War"). */
 const HEADLINE_CAPITALISED_SHARE = 0.6; // news prose sits near 0.15–0.3; Title Case lines near 0.8–1
 const HEADLINE_MIN_WORDS = 4; // shorter lines ("Maduro’s police thugs") carry too little evidence
@@ -152,7 +154,8 @@ function capitalisedRuns(tokens: Token[], sentence: Sentence): Run[] {
     let sawOf = false;
     while (end < sentence.endToken) {
       const token = tokens[end];
-      if (isCapitalisedWord(token)) {
+      // "Senate Republicans Tuesday blocked …": a weekday ends a name (a month may not: "Theresa May")
+      if (isCapitalisedWord(token) && !WEEKDAYS.has(token.norm)) {
         end++;
         continue;
       }

@@ -241,3 +241,14 @@ test('no labels for places from the words before them, no predicates from "as we
   const lisvane = run.actors.find((a) => a.name === 'Lisvane');
   assert.deepEqual(lisvane?.labels ?? [], []);
 });
+
+test('a company under its legal name and under its short name is one actor across articles', () => {
+  const run = runActors([
+    { id: 'a', text: 'Veyra Shipping Inc. said on Monday that it would add two ferries to the northern route.' },
+    { id: 'b', text: 'Veyra Shipping said it would add two ferries, its chief executive told reporters in Lisvane.' },
+  ]);
+  const company = run.actors.filter((a) => /Veyra Shipping/.test(a.name));
+  assert.equal(company.length, 1, JSON.stringify(run.actors.map((a) => a.name)));
+  assert.deepEqual(new Set(company[0]!.mentions.map((m) => m.article)), new Set(['a', 'b']));
+  assertSpansSlice(run, assert.fail);
+});

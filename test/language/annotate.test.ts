@@ -134,3 +134,11 @@ test('spans stay exact around emoji, no-break spaces, CRLF and line separators',
     ['Ana\u00a0Vel', 'Ola Brun', 'Ina Roos'],
   );
 });
+
+test('entities: a weekday after a name is not part of it; a month may be ("Theresa May")', () => {
+  const text = 'Harbour Councillors Tuesday rejected the plan. Former prime minister Theresa May visited Lisvane.';
+  const doc = annotate(articleOf(text));
+  assert.ok(entity(doc, 'Harbour Councillors'), JSON.stringify(doc.entities.map((e) => e.text)));
+  assert.ok(!doc.entities.some((e) => /Tuesday/.test(e.text)), JSON.stringify(doc.entities.map((e) => e.text)));
+  assert.ok(entity(doc, 'Theresa May'), JSON.stringify(doc.entities.map((e) => e.text)));
+});
