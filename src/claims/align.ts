@@ -402,8 +402,12 @@ function phraseAgreement(
  */
 function figuresAlone(own: Profile, other: Profile, articlesById: Map<string, Article>): string {
   const otherText = articlesById.get(other.claim.article)?.text ?? '';
+  // A figure is absent when the other text has no such number standing alone ("43", not "1,430").
   const absent = (stretch: string): boolean =>
-    [...stretch.matchAll(/\d[\d,.]*/g)].some((m) => !new RegExp(`(?<![\\d.,])${m[0].replace(/[.,]/g, '\\$&')}(?![\\d])`).test(otherText));
+    [...stretch.matchAll(/\d[\d,.]*/g)].some((m) => {
+      const figure = m[0].replace(/[.,]+$/, '');
+      return !new RegExp(`(?<![\\d.,])${figure.replace(/[.,]/g, '\\$&')}(?![\\d]|[.,]\\d)`).test(otherText);
+    });
   const stretches = addedStretches(own, other, Infinity).filter((s) => /\d/.test(s) && absent(s));
   if (stretches.length > ADDED_FIGURE_STRETCHES) stretches.length = ADDED_FIGURE_STRETCHES;
   if (!stretches.length) return '';
