@@ -129,11 +129,10 @@ function reasonFor(
     if (kind === 'u' || kind === 'b') {
       if (loadedWords.length === 0 && words.length < REASON_FEATURES && !isFunctionPhrase(value)) words.push(`"${value.replace('|', ' ')}"`);
     } else if (kind === 'lex') {
-      // Name the listed word itself ("a hedge: "appeared""), so a reader finds it in the span.
+      // Name the listed word itself (a hedge ("appeared")), so a reader finds it in the span.
       const listed = [...new Set(listWords.get(value) ?? [])].slice(0, 2).map((w) => `"${w}"`);
       cues.push(`${LIST_NAMES[value] ?? value}${listed.length ? ` (${listed.join(', ')})` : ''}`);
-    }
-    else if (kind === 'rep') cues.push(`the phrase recurs ${value} times in the article`);
+    } else if (kind === 'rep') cues.push(`the phrase recurs ${value} times in the article`);
     else if (kind === 'rep-before') cues.push('the same wording appears earlier in the article');
     else if (kind === 'same-spans') cues.push('the same wording is flagged elsewhere in the article');
     else if (name === 'whole-sentence') cues.push('a whole-sentence pattern');
