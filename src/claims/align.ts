@@ -1215,7 +1215,7 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
       explanation += extra.length
         ? ` — ${outletName(articlesById.get(wide.claim.article))} adds ${extra.join(', ')}.`
         : ` — ${outletName(articlesById.get(wide.claim.article))} reports more.`;
-    } else if (!/[.!]$/.test(explanation)) explanation += '.';
+    } else if (!/[.!?…]$/.test(explanation)) explanation += '.';
     add(
       'agreed',
       [a.claim, b.claim],
