@@ -9,7 +9,7 @@
  */
 import type { AlignmentKind, Article, BriefItem, Comparison, FramingFinding, Technique, VoiceSide } from '../model/index.ts';
 import { escapeHtml, markupText, type MarkupSpan } from './spans.ts';
-import { addsToItem, labelTable, outletName, speakerDisplayName, topFindings, voicesByArticle } from './summary.ts';
+import { beyondItem, labelTable, outletName, speakerDisplayName, topFindings, voicesByArticle } from './summary.ts';
 
 /** Nesting order at equal extent: claims wrap quotes wrap framing wrap actors wrap labels. */
 const RANK = { claim: 0, quote: 1, frame: 2, actor: 3, label: 4 } as const;
@@ -83,8 +83,9 @@ export function renderComparisonView(c: Comparison): string {
   const explanations = new Map(c.alignments.map((al) => [al.id, al.explanation]));
   // the alignment's explanation, when it says more than the brief item itself
   const why = (item: BriefItem): string => {
-    const text = explanations.get(item.alignment);
-    return text && addsToItem(text, item.text) ? `<span class="px-why">${e(text)}</span>` : '';
+    const explanation = explanations.get(item.alignment);
+    const text = explanation ? beyondItem(explanation, item.text) : null;
+    return text ? `<span class="px-why">${e(text)}</span>` : '';
   };
   const briefList = (items: BriefItem[], kind: AlignmentKind): string =>
     items.length === 0

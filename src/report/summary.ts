@@ -120,13 +120,25 @@ export function topFindings(c: Comparison, limit: number): FramingFinding[] {
 }
 
 /**
- * True when an alignment's explanation tells the reader more than the brief item it belongs
- * to; explanations that merely restate the item ("Only X reports: <item>") are left out.
+ * What an alignment's explanation tells the reader beyond the brief item it belongs to: the
+ * whole explanation when it does not restate the item, else what follows the restated item
+ * ("Harbour Herald adds “damaging a loading crane”."); null when nothing does (an explanation
+ * that only restates the item, or "Only X reports: <item> — the other outlet does not report it").
  */
-export function addsToItem(explanation: string, itemText: string): boolean {
+export function beyondItem(explanation: string, itemText: string): string | null {
   const core = itemText
     .replace(/\s*\([^)]*\)\s*$/, '')
     .replace(/\s*…\s*$/, '')
     .trim();
-  return core.length > 0 && !explanation.includes(core);
+  if (core.length === 0) return null;
+  const at = explanation.indexOf(core);
+  if (at < 0) return explanation;
+  const after = explanation.slice(at + core.length).replace(/^[\s.…]+/, '');
+  if (after.length === 0 || OMISSION_TAIL.test(after)) return null;
+  const rest = after.replace(/^—\s*/, '');
+  // "the article by …" starts a sentence capitalised; a name styled "teleSUR" keeps its style.
+  return /^\p{Ll}+\b/u.test(rest) && !/^\S*\p{Lu}/u.test(rest) ? rest.charAt(0).toUpperCase() + rest.slice(1) : rest;
 }
+
+/** How every "only in" explanation ends ("— the other outlet does not report it."). */
+const OMISSION_TAIL = /^—\s*the other outlets? (?:does|do) not report it\.?$/;

@@ -3,7 +3,7 @@
  * findings. Colour (ANSI) only when asked; plain text otherwise, so pipes stay clean.
  */
 import type { BriefItem, Comparison } from '../model/index.ts';
-import { addsToItem, labelTable, outletName, speakerDisplayName, topFindings, voicesByArticle, type LabelCell } from './summary.ts';
+import { beyondItem, labelTable, outletName, speakerDisplayName, topFindings, voicesByArticle, type LabelCell } from './summary.ts';
 
 /** Lines wrap to this width: fits a default 100-column terminal and reads well. */
 export const TERMINAL_WIDTH = 100;
@@ -94,8 +94,9 @@ export function renderTerminal(c: Comparison, options: { color: boolean }): stri
       const lines = wrap(item.text, TERMINAL_WIDTH - 8, `  ${mark} `);
       lines[lines.length - 1] += ` ${refs(item.articles)}`;
       out.push(...lines.map((l, i) => (i === 0 ? paint(l.slice(0, 4)) + l.slice(4) : l)));
-      const why = explanations.get(item.alignment);
-      if (why && addsToItem(why, item.text)) out.push(...wrap(why, TERMINAL_WIDTH, '    ').map((l) => p.dim(l)));
+      const explanation = explanations.get(item.alignment);
+      const why = explanation ? beyondItem(explanation, item.text) : null;
+      if (why) out.push(...wrap(why, TERMINAL_WIDTH, '    ').map((l) => p.dim(l)));
     }
   };
 

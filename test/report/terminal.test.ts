@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderTerminal, TERMINAL_WIDTH } from '../../src/report/index.ts';
 import { readComparisonFixture } from './fixture.ts';
+import { beyondItem } from '../../src/report/summary.ts';
 
 const ESC = String.fromCharCode(27);
 const ANSI = new RegExp(`${ESC}\\[[0-9;]*m`, 'g');
@@ -36,4 +37,16 @@ test('colour only when asked, and every line fits the width, long brief items in
   assert.equal(coloured.replace(ANSI, ''), plain);
   for (const line of plain.split('\n')) assert.ok(line.length <= TERMINAL_WIDTH, `too wide (${line.length}): ${line}`);
   assert.ok(plain.split('\n').filter((l) => l.includes('The harbour stopped.')).length >= 5);
+});
+
+test('an explanation is shown only for what it adds beyond the brief item', () => {
+  const item = 'Union leader Mara Dunn was arrested on Wednesday. (one outlet reports more)';
+  const restated = 'Coast Daily and Harbour Herald both report: Union leader Mara Dunn was arrested on Wednesday.';
+  assert.equal(beyondItem(restated, item), null);
+  assert.equal(beyondItem(`${restated} — Harbour Herald adds “damaging a crane”.`, item), 'Harbour Herald adds “damaging a crane”.');
+  assert.equal(beyondItem(`${restated} — the article by Ana Ruiz adds “at dawn”.`, item), 'The article by Ana Ruiz adds “at dawn”.');
+  assert.equal(beyondItem(`${restated} — portVeyra.news adds “at dawn”.`, item), 'portVeyra.news adds “at dawn”.');
+  const only = 'Only Harbour Herald reports: Union leader Mara Dunn was arrested on Wednesday. — the other outlet does not report it.';
+  assert.equal(beyondItem(only, item), null);
+  assert.equal(beyondItem('Both report “inciting violence”.', item), 'Both report “inciting violence”.', 'a different wording is shown whole');
 });
