@@ -132,7 +132,9 @@ export function beyondItem(explanation: string, itemText: string): string | null
     .trim();
   if (core.length === 0) return null;
   const at = explanation.indexOf(core);
-  if (at < 0) return explanation;
+  // Only an explanation that opens by restating the item ("… both report: <item>") is cut;
+  // one that quotes the item beside another claim is shown whole.
+  if (at < 0 || !/reports?:\s*$/.test(explanation.slice(0, at))) return explanation;
   const after = explanation.slice(at + core.length).replace(/^[\s.…]+/, '');
   if (after.length === 0 || OMISSION_TAIL.test(after)) return null;
   const rest = after.replace(/^—\s*/, '');

@@ -228,6 +228,22 @@ describe('seed pair', skipUnlessShared('seeds', SEED_TELESUR), () => {
     assert.ok(uniqueIn(telesur, /Trump/));
   });
 
+  test('an agreement between claims worded apart quotes both (the sergeant’s video is not López’s call)', () => {
+    const loose = r.alignments.find(
+      (a) =>
+        a.kind === 'agreed' &&
+        claimsOf(a).some((c) => c.article === other && /sergeant/i.test(c.text)) &&
+        claimsOf(a).some((c) => c.article === telesur && /L[oó]pez/.test(c.text)),
+    );
+    // Either the two are not joined at all, or the reader sees both claims to judge.
+    if (loose) {
+      assert.match(loose.explanation, /in different words; compare/);
+      assert.match(loose.explanation, /sergeant/i);
+      assert.match(loose.explanation, /L[oó]pez/);
+    }
+    assert.match(r.alignments.find((a) => a.kind === 'agreed' && /arson/.test(a.explanation))!.explanation, /both report/, 'a close agreement still says so');
+  });
+
   test('unique to the second: soldiers fleeing to Colombia, the tanks, General Vivas', () => {
     assert.ok(uniqueIn(other, /fled to Colombia/));
     assert.ok(uniqueIn(other, /tanks/));

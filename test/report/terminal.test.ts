@@ -49,4 +49,6 @@ test('an explanation is shown only for what it adds beyond the brief item', () =
   const only = 'Only Harbour Herald reports: Union leader Mara Dunn was arrested on Wednesday. — the other outlet does not report it.';
   assert.equal(beyondItem(only, item), null);
   assert.equal(beyondItem('Both report “inciting violence”.', item), 'Both report “inciting violence”.', 'a different wording is shown whole');
+  const quoted = `Coast Daily and Harbour Herald may report the same thing in different words; compare Coast Daily: “Union leader Mara Dunn was arrested on Wednesday.” and Harbour Herald: “Police held a dock organiser.”`;
+  assert.equal(beyondItem(quoted, item), quoted, 'the item quoted beside the other claim: shown whole');
 });
