@@ -7,7 +7,8 @@
 import { compileLexicons, learnWordBias, lexiconLookup, sentenceFeatureVector, BIAS_DENSE_DIMENSIONS, BIAS_HASH_BITS, type BiasLexicons, type WordBiasTable } from './bias-features.ts';
 import type { BabeSentence } from './bias-data.ts';
 import { markedProbabilitiesOf, tokenExamples, trainWordModel, type TokenExamples } from './bias-words.ts';
-import { binaryMetrics, predictProbability, stratifiedFolds, trainLogistic, type BinaryMetrics, type LogisticModel, type SparseVector, type TrainOptions } from './linear.ts';
+import { firstPrincipalDirection, sifWordVector } from './bias-embedding.ts';
+import { binaryMetrics, predictProbability, stratifiedFolds, trainLogistic, wordTokens, type BinaryMetrics, type LogisticModel, type SparseVector, type TrainOptions } from './linear.ts';
 
 /** Seed for fold assignment and example order; fixed so every run gives the same figures. */
 export const BIAS_SEED = 20261126;
@@ -26,7 +27,7 @@ const INNER_FOLDS = 5;
  * 8 0.7726 / 0.7734, 10 0.7735 / 0.7764, 15 0.7746 / 0.7679, 30 0.7686 / 0.7647. 10 has the
  * best mean of the two.
  */
-export const BIAS_TRAIN_OPTIONS: TrainOptions = {
+export const BIAS_TRAIN_OPTIONS: SentenceBiasTrainOptions = {
   bits: BIAS_HASH_BITS,
   epochs: 10,
   l2: 1e-4,
@@ -35,16 +36,30 @@ export const BIAS_TRAIN_OPTIONS: TrainOptions = {
   extraDims: BIAS_DENSE_DIMENSIONS,
 };
 
+/** Options of the sentence model on top of the optimiser's (variants under test; see EVALUATION.md). */
+export interface SentenceBiasTrainOptions extends TrainOptions {
+  /**
+   * NBSVM interpolation (Wang and Manning 2012, section 2.3): each n-gram weight w (in the
+   * scaled space) becomes (1 − β)·mean|w| + β·w over the n-gram buckets the training sentences
+   * use. Unset: none.
+   */
+  nbInterpolation?: number;
+  /** SIF sentence vectors with the training sentences' first principal direction removed. */
+  sif?: boolean;
+}
+
 export interface TrainedSentenceBias {
   model: LogisticModel;
   wordBias: WordBiasTable;
   wordModel: LogisticModel;
+  /** The direction removed from SIF vectors (only with `sif`). */
+  sifDirection?: Float64Array;
 }
 
 export function trainSentenceBias(
   sentences: BabeSentence[],
   lexicons: BiasLexicons,
-  options = BIAS_TRAIN_OPTIONS,
+  options: SentenceBiasTrainOptions = BIAS_TRAIN_OPTIONS,
   /** Word-model inputs of the same sentences, when the caller already computed them. */
   tokenCache?: TokenExamples[],
 ): TrainedSentenceBias {
@@ -56,9 +71,11 @@ export function trainSentenceBias(
     const wordModel = trainWordModel(tokens.filter((_, i) => inner[i] !== fold));
     return { wordBias: learnWordBias(rest), wordModel };
   });
+  const sifDirection = options.sif ? firstPrincipalDirection(sentences.map((s) => sifWordVector(wordTokens(s.text)))) : undefined;
   const examples = sentences.map((s, i) => {
     const { wordBias, wordModel } = innerContexts[inner[i]];
-    return sentenceFeatureVector(s.text, { lexicons: compiled, wordBias, markedProbabilities: markedProbabilitiesOf(wordModel, tokens[i]) }, options.bits);
+    const context = { lexicons: compiled, wordBias, markedProbabilities: markedProbabilitiesOf(wordModel, tokens[i]), sifDirection };
+    return sentenceFeatureVector(s.text, context, options.bits);
   });
   const labels = sentences.map((s) => s.biased);
   const ratios = logCountRatios(examples, labels, 1 << options.bits);
@@ -67,8 +84,29 @@ export function trainSentenceBias(
     labels,
     options,
   );
+  if (options.nbInterpolation !== undefined) interpolateTowardMean(model, examples, 1 << options.bits, options.nbInterpolation);
   foldRatios(model, ratios);
-  return { model, wordBias: learnWordBias(sentences), wordModel: trainWordModel(tokens) };
+  return { model, wordBias: learnWordBias(sentences), wordModel: trainWordModel(tokens), sifDirection };
+}
+
+/**
+ * NBSVM's interpolation: w ← (1 − β)·w̄ + β·w on the n-gram buckets below `buckets` that some
+ * training example uses, w̄ the mean |w| over them (Wang and Manning 2012, section 2.3).
+ */
+function interpolateTowardMean(model: LogisticModel, examples: SparseVector[], buckets: number, beta: number): void {
+  const used = new Uint8Array(buckets);
+  for (const x of examples) {
+    for (const index of x.indices) if (index < buckets) used[index] = 1;
+  }
+  let total = 0;
+  let count = 0;
+  for (let j = 0; j < buckets; j++) {
+    if (!used[j]) continue;
+    total += Math.abs(model.weights[j]!);
+    count++;
+  }
+  const mean = count === 0 ? 0 : total / count;
+  for (let j = 0; j < buckets; j++) if (used[j]) model.weights[j] = (1 - beta) * mean + beta * model.weights[j]!;
 }
 
 /**
@@ -132,7 +170,7 @@ export function crossValidateSentenceBias(
   sentences: BabeSentence[],
   lexicons: BiasLexicons,
   folds = BIAS_FOLDS,
-  options = BIAS_TRAIN_OPTIONS,
+  options: SentenceBiasTrainOptions = BIAS_TRAIN_OPTIONS,
   threshold = 0.5,
 ): BiasCrossValidation {
   const compiled = compileLexicons(lexicons);
@@ -141,7 +179,7 @@ export function crossValidateSentenceBias(
   const tokens = sentences.map((s) => tokenExamples(s.text, s.biasedWords, lexiconLookup(compiled)));
   for (let fold = 0; fold < folds; fold++) {
     const trainIdx = sentences.map((_, i) => i).filter((i) => assignment[i] !== fold);
-    const { model, wordBias, wordModel } = trainSentenceBias(
+    const { model, wordBias, wordModel, sifDirection } = trainSentenceBias(
       trainIdx.map((i) => sentences[i]),
       lexicons,
       options,
@@ -149,7 +187,7 @@ export function crossValidateSentenceBias(
     );
     sentences.forEach((s, i) => {
       if (assignment[i] !== fold) return;
-      const context = { lexicons: compiled, wordBias, markedProbabilities: markedProbabilitiesOf(wordModel, tokens[i]) };
+      const context = { lexicons: compiled, wordBias, markedProbabilities: markedProbabilitiesOf(wordModel, tokens[i]), sifDirection };
       probabilities[i] = predictProbability(model, sentenceFeatureVector(s.text, context, options.bits));
     });
   }
