@@ -215,6 +215,11 @@ export interface Alignment {
   confidence: number;
   /** For agreements: true when one side reports more than the other ("arson and inciting violence"). */
   partial?: boolean;
+  /**
+   * For agreements: true when the two claims share less than half of either one's words, so the
+   * pairing rests on names and word similarity; the explanation quotes both for the reader to judge.
+   */
+  wordedApart?: boolean;
 }
 
 // ───────────────────────────── framing ─────────────────────────────

@@ -309,6 +309,36 @@ describe('three outlets', () => {
     assert.equal(agreed[0]!.articles.length, 3);
     assert.match(agreed[0]!.explanation, /Outlet A, Outlet B and Outlet C all report/);
   });
+
+  test('a group with one link worded apart quotes every outlet and never says "all report"', () => {
+    const r = analyse([
+      'Police detained the activist Mara Dunn outside the court in Eastfold on Friday.',
+      'The activist Mara Dunn was detained by police outside the Eastfold court on Friday.',
+      'Officers arrested Mara Dunn at the Eastfold courthouse on Friday.',
+    ]);
+    const agreed = r.alignments.filter((a) => a.kind === 'agreed');
+    assert.equal(agreed.length, 1, JSON.stringify(r.alignments.map((a) => a.explanation)));
+    assert.equal(agreed[0]!.wordedApart, true);
+    assert.doesNotMatch(agreed[0]!.explanation, /all report/);
+    assert.match(agreed[0]!.explanation, /may report the same thing in different words/);
+    for (const outlet of ['Outlet A: “Police', 'Outlet B: “The activist', 'Outlet C: “Officers arrested']) assert.ok(agreed[0]!.explanation.includes(outlet), agreed[0]!.explanation);
+  });
+});
+
+describe('agreements in the brief', () => {
+  test('an agreement in shared words comes before one worded apart, which is marked', () => {
+    const r = analyse([
+      'Police detained the activist Mara Dunn outside the court in Eastfold on Friday. The council approved a new budget for the harbour on Monday.',
+      'Officers led Mara Dunn away in handcuffs as supporters shouted at the Eastfold courthouse. On Monday the council approved a new harbour budget.',
+    ]);
+    const byId = new Map(r.alignments.map((a) => [a.id, a]));
+    const listed = r.brief.agreed.map((item) => byId.get(item.alignment)!);
+    assert.equal(listed.length, 2, JSON.stringify(r.brief.agreed));
+    assert.equal(listed[0]!.wordedApart, undefined);
+    assert.match(r.brief.agreed[0]!.text, /council approved/);
+    assert.equal(listed[1]!.wordedApart, true);
+    assert.match(r.brief.agreed[1]!.text, /Mara Dunn.*\(worded differently: compare\)$/);
+  });
 });
 
 describe('clause splitting', () => {
