@@ -2,7 +2,7 @@
  * Figures derived from a Comparison that more than one renderer shows: outlet names, the
  * share of voice per article, the label table and the strongest framing findings.
  */
-import type { Article, Comparison, FramingFinding, VoiceSide } from '../model/index.ts';
+import type { Article, Comparison, FramingFinding, Label, VoiceSide } from '../model/index.ts';
 import { isListed, listingTier } from '../framing/listing.ts';
 import { articleName } from '../text/names.ts';
 
@@ -78,18 +78,46 @@ export interface LabelRow {
   cells: Record<string, LabelCell[]>;
 }
 
+/**
+ * The words before an attributive label that tie it to its actor — a determiner or possessive
+ * pronoun with any capitalised words after it ("the Maduro ", "his "), or a name with a
+ * possessive mark ("Maduro’s ") — so the table reads "Maduro’s police thugs", the actor's group,
+ * not "police thugs" as if the actor were called that.
+ */
+const ATTRIBUTIVE_LEAD =
+  /(?:\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}|(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*(?:’s|'s|’|')\s+)$/u;
+
+/** How a label reads in the table: an attributive one with the words that tie it to its actor. */
+function labelWording(label: Label, articleText: string): string {
+  if (label.kind !== 'attributive') return label.text;
+  const lead = ATTRIBUTIVE_LEAD.exec(articleText.slice(Math.max(0, label.start - 60), label.start));
+  if (!lead) return label.text;
+  const words = lead[0].replace(/\s+/g, ' ').replace(/^(The|This|That|His|Her|Its|Their)\b/, (w) => w.toLowerCase());
+  return `${words}${label.text}`;
+}
+
+/** Whether every word of `inner` occurs in `outer`, ignoring case. */
+function wordsWithin(inner: string, outer: string): boolean {
+  const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}’'-]+/u).filter(Boolean);
+  const outerWords = new Set(words(outer));
+  return words(inner).every((w) => outerWords.has(w));
+}
+
 /** Actor × outlet label table; actors without any label are left out. */
 export function labelTable(c: Comparison): LabelRow[] {
   const rows: LabelRow[] = [];
+  const texts = new Map(c.articles.map((a) => [a.id, a.text]));
   for (const actor of c.actors) {
     if (actor.labels.length === 0) continue;
     const cells: Record<string, LabelCell[]> = {};
     for (const label of [...actor.labels].sort((a, b) => a.start - b.start)) {
       const list = (cells[label.article] ??= []);
-      const key = label.text.toLowerCase();
-      if (!list.some((l) => l.text.toLowerCase() === key && l.quotedBy === label.quotedBy)) {
-        list.push({ text: label.text, quotedBy: label.quotedBy, polarity: label.polarity });
-      }
+      const text = labelWording(label, texts.get(label.article) ?? '');
+      // One wording inside another ("jailed opposition leader", "Jailed Venezuelan opposition
+      // leader") is one label: the cell keeps the fuller one, in the place of the first.
+      const same = list.find((l) => l.quotedBy === label.quotedBy && (wordsWithin(l.text, text) || wordsWithin(text, l.text)));
+      if (!same) list.push({ text, quotedBy: label.quotedBy, polarity: label.polarity });
+      else if (wordsWithin(same.text, text) && !wordsWithin(text, same.text)) same.text = text;
     }
     rows.push({ actor: actor.id, name: actor.name, cells });
   }
