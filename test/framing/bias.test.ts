@@ -17,7 +17,7 @@ import {
   vectorize,
   wordTokens,
 } from '../../src/framing/linear.ts';
-import { evaluateBabe } from '../../src/eval/babe.ts';
+import { compareRuns, evaluateBabe, passesAdoption } from '../../src/eval/babe.ts';
 import { sharedPath, skipUnlessShared } from '../support/shared.ts';
 
 describe('linear toolkit', () => {
@@ -158,6 +158,21 @@ describe('shipped sentence-bias model', () => {
 
   test('tuneThreshold picks the macro-F1 best cut', () => {
     assert.equal(tuneThreshold([1, 1, 0, 0], [0.9, 0.65, 0.6, 0.1]), 0.6);
+  });
+});
+
+describe('BABE repeated cross-validation', () => {
+  test('compareRuns pairs assignments: mean difference, its standard error, wins', () => {
+    const baseline = { macroF1: [0.77, 0.776, 0.765, 0.78, 0.772], mean: 0.7726 };
+    const variant = { macroF1: [0.774, 0.779, 0.768, 0.779, 0.777], mean: 0.7754 };
+    const c = compareRuns(baseline, variant);
+    // Differences 0.004, 0.003, 0.003, −0.001, 0.005: mean 0.0028, sample sd 0.0022804.
+    assert.ok(Math.abs(c.meanDifference - 0.0028) < 1e-12);
+    assert.ok(Math.abs(c.standardError - 0.002280350850198276 / Math.sqrt(5)) < 1e-12);
+    assert.equal(c.wins, 4);
+    assert.equal(passesAdoption(c), true);
+    assert.equal(passesAdoption({ ...c, wins: 3 }), false, 'four wins of five are required');
+    assert.equal(passesAdoption({ ...c, meanDifference: 0.0015 }), false, 'and a gain of 0.2 points');
   });
 });
 
