@@ -9,6 +9,8 @@ import type { Paragraph, QuotedPassage } from './marks.ts';
 
 /** A reporting verb further than this many words from the quote is not its cue (after-quote side). */
 const MAX_WORDS_QUOTE_TO_CUE = 8;
+/** Words between a quote closing on a comma and its cue ("…,” the Florida senator said). */
+const CLOSE_CUE_MAX_WORDS = 4;
 /** Longest lower-case speaker phrase kept ("a spokesman for the ministry"), in words. */
 const MAX_SPEAKER_PHRASE_WORDS = 6;
 
@@ -308,6 +310,13 @@ function cuesIn(text: string, from: number, to: number, strict = false): { word:
     if (!lemma || isCapitalised(word.text)) continue;
     const previous = words[i - 1]?.text.toLowerCase();
     if (previous && DETERMINERS.has(previous)) continue;
+    // "In an AP interview", "after the GOP debate": a bare form after a determiner and a
+    // capitalised word is a noun ("the President said" keeps its past-tense verb).
+    if (lower === lemma && isCapitalised(words[i - 1]?.text ?? '')) {
+      let k = i - 1;
+      while (k > 0 && isCapitalised(words[k - 1]!.text) && !DETERMINERS.has(words[k - 1]!.text.toLowerCase())) k--;
+      if (DETERMINERS.has(words[k - 1]?.text.toLowerCase() ?? '')) continue;
+    }
     // "the state of", "a report of" are nouns; "said of Trump" is speech about him.
     if (words[i + 1]?.text.toLowerCase() === 'of' && (lower === lemma || lower.endsWith('s'))) continue;
     // A bare or -s form ("protests", "reports") is a verb only after a name or a pronoun,
@@ -452,7 +461,9 @@ function phraseAfter(text: string, from: number, to: number): SpeakerGuess | nul
   const names = namesIn(text, from, stop ? from + stop.index : to);
   const lead = text.slice(from, names[0]?.span.start ?? to);
   // "said Los Angeles-based attorney Edgar Martirosyan": the last name of the phrase.
-  if (names[0] && /^\s*(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(lead)) return names.at(-1)!;
+  // "said the speech at the Trump Hotel": a name behind a preposition is no speaker.
+  if (names[0] && /^\s*(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(lead) && !lead.split(/\s+/).some((w) => PREPOSITIONS.has(w)))
+    return names.at(-1)!;
   const match = /^\s*((?:the|a|an|his|her|their)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})/u.exec(
     text.slice(from, to),
   );
@@ -505,10 +516,23 @@ function speakerOfCue(
   // "…,” he told Fox News": the pronoun speaks; "…,” opposition legislator said José Olivares": the name.
   if (pronounBefore && PRONOUNS.has(pronounBefore.name.toLowerCase())) return pronounBefore;
   if (preferAfter && after && !after.anaphoric && !before.length) return after;
+  // "… that Sanders can catch Clinton, said Steve Elmendorf": a verb straight after a comma is
+  // inverted, and the name after it speaks, not the names of the clause before.
+  if (preferAfter && after && !after.anaphoric && /,\s*$/.test(text.slice(clauseStart, cueStart))) return after;
   // A name followed by an appositive right up to the verb ("Gene Sperling, a top outside Clinton
   // adviser, said"); else the name nearest the verb ("Virginia delegate Beau Correll said").
   const head = before.find((n) => APPOSITIVE_TO_VERB.test(text.slice(n.span.end, cueStart)));
   if (head) return head;
+  // "…at last week's San Diego rally, where he suggested": a subject pronoun after the last name
+  // and right before the verb (adverbs aside) speaks.
+  const last = before.at(-1);
+  if (last) {
+    const pronoun = /\b(he|she|they|we|I)((?:\s+\p{Ll}+ly)*\s+)$/iu.exec(text.slice(last.span.end, cueStart));
+    if (pronoun) {
+      const start = cueStart - pronoun[0].length;
+      return { name: pronoun[1]!, span: { start, end: start + pronoun[1]!.length }, anaphoric: true };
+    }
+  }
   if (before.length) return before.at(-1)!;
   if (after && !after.anaphoric) return after;
   return pronounBefore ?? after;
@@ -607,6 +631,27 @@ export function attributePassage(
   // "His final assessment: “…,” he said." — a verb right after the quote beats a colon before it.
   const before = beforeCue();
   if (before?.cue === ':') return afterCue() ?? before;
+  // "… and “better reflect the nation,” Mook wrote.": a quote closing on a comma hands the
+  // sentence on to its attribution, which beats a verb before the quote.
+  if (before && /[,!?]\s*$/.test(text.slice(passage.open + 1, passage.close))) {
+    const after = afterCue();
+    const lead = after ? text.slice(afterFrom, after.cueAt) : '';
+    // Only the attribution itself: "…,” the senator said" or "…,” said Lopez" — not a new clause
+    // ("…,” but later clarified that …"), not a passive ("…,” Fox News is told").
+    const attribution =
+      after?.speaker &&
+      wordsBetween(text, afterFrom, after.cueAt) <= CLOSE_CUE_MAX_WORDS &&
+      !/^\W*(?:but|and|or|then|while|prompting)\b/i.test(lead) &&
+      !/\b(?:is|was|are|were|been|being|be)\s+$/i.test(lead) &&
+      (after.speaker.span.end <= after.cueAt || (!after.speaker.anaphoric && !/\p{L}/u.test(lead)));
+    if (attribution) return after;
+  }
+  // "The rejection signals “the end,” said Geert Wilders": a name after an inverted verb beats a
+  // phrase found before the quote ("The rejection of the treaty").
+  if (before && (!before.speaker || (before.speaker.anaphoric && !PRONOUNS.has(before.speaker.name.toLowerCase())))) {
+    const after = afterCue();
+    if (after?.speaker && !after.speaker.anaphoric && after.speaker.span.start > after.cueAt) return after;
+  }
   return before ?? afterCue() ?? laterCue();
 }
 
@@ -625,6 +670,12 @@ export function cueBefore(
   const cues = cuesIn(text, segmentStart, end, true).filter((c) => !insideQuote(passages, c.word.start));
   let found: Attribution | null = null;
   for (const cue of cues) {
+    // "Trump defended “New York values,” saying the city …": a participle after a comma hangs on
+    // the sentence's subject, however many quotes stand between.
+    if (/ing$/i.test(cue.word.text) && /,[”"’]?\s*$/.test(text.slice(segmentStart, cue.word.start))) {
+      const subject = sentenceSubject(text, segmentStart, cue.word.start);
+      if (subject) return { cue: cue.word.text, cueAt: cue.word.start, speaker: subject };
+    }
     const clauseStart = lastMarkBefore(passages, segmentStart, cue.word.start);
     const speaker = speakerOfCue(
       text,
@@ -648,6 +699,21 @@ export function cueBefore(
   }
   return null;
 }
+
+/** A name or subject pronoun opening the sentence (after any opening adverbial), if it has one. */
+function sentenceSubject(text: string, segmentStart: number, to: number): SpeakerGuess | null {
+  const from = clauseSubjectStart(text, segmentStart, to);
+  const pronoun = /^\s*(he|she|they|we|I)\b/iu.exec(text.slice(from, to));
+  if (pronoun) {
+    const start = from + pronoun[0].length - pronoun[1]!.length;
+    return { name: pronoun[1]!, span: { start, end: start + pronoun[1]!.length }, anaphoric: true };
+  }
+  const name = namesIn(text, from, to)[0];
+  return name && name.span.start - from <= SENTENCE_SUBJECT_MAX_OFFSET ? name : null;
+}
+
+/** How far into its clause (characters) a name may start and still be the clause's subject ("Former Arkansas Gov. Mike Huckabee"). */
+const SENTENCE_SUBJECT_MAX_OFFSET = 30;
 
 function nextMarkAfter(passages: QuotedPassage[], from: number, limit: number): number {
   const next = passages.find((q) => q.open >= from && q.open < limit);

@@ -67,12 +67,22 @@ function sentenceSubjects(text: string, segments: Paragraph[], passages: QuotedP
     const firstQuote = passages.find((q) => q.open >= segment.start && q.open < segment.end);
     if (firstQuote && firstQuote.open - segment.start < 3) continue; // starts with a quote: no subject of its own
     const limit = firstQuote ? firstQuote.open : segment.end;
-    const name = namesIn(text, segment.start, limit)[0];
+    const names = namesIn(text, segment.start, limit);
+    // "New York Post reporter Laura Italiano resigned": a name, a lower-case role, then the
+    // person's name is one subject, and the person is whom "she" points back to.
+    const between = names[1] ? text.slice(names[0]!.span.end, names[1].span.start) : '';
+    const role =
+      /^\s+(?:\p{Ll}+\s+){1,2}$/u.test(between) &&
+      between.trim().split(/\s+/).every((w) => !/(?:ed|ly|s)$/.test(w) && !ROLE_STOP_WORDS.has(w));
+    const name = role ? names[1] : names[0];
     if (name && name.span.start - segment.start < SUBJECT_MAX_OFFSET)
       subjects.push({ name: name.name, span: name.span, at: name.span.start });
   }
   return subjects;
 }
+
+/** Lower-case words that never make a role between two names ("Trump and Biden", "Paris to Rome"). */
+const ROLE_STOP_WORDS = new Set(['and', 'or', 'but', 'that', 'who', 'which', 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'the', 'a', 'an', 'said', 'told', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'did', 'had', 'got', 'met', 'led', 'left', 'won', 'lost', 'took', 'gave', 'saw', 'made', 'came', 'went', 'became', 'also', 'then', 'now', 'not']);
 
 /** A name further into its sentence than this (characters) is not the sentence's subject. */
 const SUBJECT_MAX_OFFSET = 40;

@@ -114,6 +114,53 @@ describe('quote shapes', () => {
   });
 });
 
+describe('whose words: harder sentences', () => {
+  test('a participle after a comma hangs on the sentence subject', () => {
+    const found = quotes('Mayor Ilse Varga defended the “harbour values,” saying the town had “never bent to pressure.”');
+    assert.equal(found.at(-1)!.text, 'never bent to pressure.');
+    assert.equal(found.at(-1)!.speakerName, 'Mayor Ilse Varga');
+  });
+
+  test('a quote closing on a comma goes to the attribution after it', () => {
+    const q = only('Nothing the mayor promised “will bring the ferries back,” the harbour master said.');
+    assert.equal(q.speakerName, 'the harbour master');
+  });
+
+  test('… but not to a new clause or a passive after it', () => {
+    const clause = only('Councillor Petra Lind first said that “the works are finished,” but later admitted that Varga had not signed.');
+    assert.equal(clause.speakerName, 'Councillor Petra Lind');
+    const passive = only('Lind said she would “fight the closure to the end,” the Harbour Gazette is told.');
+    assert.notEqual(passive.speakerName, 'the Harbour Gazette');
+    assert.notEqual(passive.speakerName, 'Harbour Gazette');
+  });
+
+  test('an inverted verb after a comma: the name after it speaks', () => {
+    const q = only('“It is a fine plan, but it will not pass” that Varga can win the vote, said Tobias Renn, a baker.');
+    assert.equal(q.speakerName, 'Tobias Renn');
+  });
+
+  test('a subject pronoun right before the verb beats a name earlier in the sentence', () => {
+    const [q] = quotes('Varga spoke at last week’s Eastfold rally, where she wrongly claimed the bridge was “already paid for.”');
+    assert.equal(q!.speakerName, 'Varga', 'the pronoun resolves to the sentence subject');
+    assert.match(q!.text, /already paid for/);
+  });
+
+  test('a capitalised noun phrase is not a cue: "In an Eastfold Radio interview"', () => {
+    const q = only('In an Eastfold Radio interview on Monday, Varga said the ferries were “a lifeline.”');
+    assert.equal(q.speakerName, 'Varga');
+  });
+
+  test('a name behind a preposition after the verb is not its speaker', () => {
+    const q = only('The union’s office said the rally at the Eastfold Town Hall would be “peaceful and short.”');
+    assert.notEqual(q.speakerName, 'Eastfold Town Hall');
+  });
+
+  test('"she" goes to the person of "Gazette reporter Mara Dunn", not the paper', () => {
+    const found = quotes('Harbour Gazette reporter Mara Dunn resigned on Friday. “I was told what to write,” she said.');
+    assert.equal(found[0]!.speakerName, 'Mara Dunn');
+  });
+});
+
 describe('extractQuotes on an annotated article', () => {
   test('uses the article text and id', () => {
     const article = articleFromText(
