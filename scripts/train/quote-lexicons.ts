@@ -54,6 +54,25 @@ const ADDED_VERBS = [
   'echo',
   'quip',
   'joke',
+  // speech acts news writing uses as quote verbs ("…,” she lamented / he blasted)
+  'lament',
+  'thank',
+  'tout',
+  'mock',
+  'characterize',
+  'applaud',
+  'condemn',
+  'decry',
+  'proclaim',
+  'retort',
+  'scoff',
+  'fume',
+  'muse',
+  'gush',
+  'blast',
+  'hail',
+  'rip',
+  'bash',
 ];
 
 function readList(path: string): string[] {
@@ -78,7 +97,8 @@ const DOUBLING = new Set([
 
 function inflect(lemma: string): string[] {
   const forms = new Set([lemma]);
-  const doubles = DOUBLING.has(lemma) || /^[^aeiou]*[aeiou][bdgmnprt]$/.test(lemma);
+  // "qu" is a consonant here: quip → quipped.
+  const doubles = DOUBLING.has(lemma) || /^(?:qu|[^aeiou])*[aeiou][bdgmnprt]$/.test(lemma);
   const stem = lemma.endsWith('e') ? lemma.slice(0, -1) : lemma;
   if (/(s|sh|ch|x|z)$/.test(lemma)) forms.add(`${lemma}es`);
   else if (/[^aeiou]y$/.test(lemma)) forms.add(`${lemma.slice(0, -1)}ies`);
