@@ -162,12 +162,23 @@ export function namesIn(text: string, from: number, to: number): SpeakerGuess[] 
     const gap = run.length ? text.slice(run.at(-1)!.end, word.start) : ' ';
     const joins = /^\s+$/.test(gap);
     if (!joins) flush();
-    if (isCapitalised(word.text) || (run.length && PARTICLES.has(word.text))) run.push(word);
+    if (isCapitalised(word.text) || (run.length && PARTICLES.has(word.text)) || joinsOrgName(text, run, word, words[i + 1])) run.push(word);
     else flush();
     if (isPossessive(text, word.end)) flush();
   }
   flush();
   return names;
+}
+
+/**
+ * "Centers for Disease Control and Prevention", "Secretary of State Antony Blinken": "of" and "for"
+ * between capitalised words stay inside the name, and so does "and" once the name has one of them
+ * ("Biden and Harris" stays two names).
+ */
+function joinsOrgName(text: string, run: Word[], word: Word, next: Word | undefined): boolean {
+  if (!run.length || !next || !isCapitalised(next.text) || !/^\s+$/.test(text.slice(word.end, next.start))) return false;
+  if (word.text === 'of' || word.text === 'for') return true;
+  return word.text === 'and' && run.some((w) => w.text === 'of' || w.text === 'for');
 }
 
 /** Words that end a speaker's noun phrase on its left ("…, said", "according to", "in"). */
@@ -444,6 +455,9 @@ function phraseBefore(text: string, from: number, end: number): SpeakerGuess | n
     )
   )
     words.pop();
+  // "Critics roundly condemned": an adverb before the verb is not part of its subject ("the family" is).
+  while (words.length > 1 && /^\p{Ll}{3,}ly$/u.test(words.at(-1)!.text) && !PHRASE_DETERMINERS.has(words.at(-2)!.text.toLowerCase()))
+    words.pop();
   if (!words.length || words.length > MAX_SPEAKER_PHRASE_WORDS) return null;
   const first = words[0]!;
   const last = words.at(-1)!;
@@ -462,8 +476,22 @@ function phraseAfter(text: string, from: number, to: number): SpeakerGuess | nul
   const lead = text.slice(from, names[0]?.span.start ?? to);
   // "said Los Angeles-based attorney Edgar Martirosyan": the last name of the phrase.
   // "said the speech at the Trump Hotel": a name behind a preposition is no speaker.
-  if (names[0] && /^\s*(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(lead) && !lead.split(/\s+/).some((w) => PREPOSITIONS.has(w)))
-    return names.at(-1)!;
+  if (names[0] && /^\s*(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(lead) && !lead.split(/\s+/).some((w) => PREPOSITIONS.has(w))) {
+    // …the last name of one noun phrase: later names count only while nothing but a few
+    // lower-case modifiers stands between ("the White House after … Varga" is two phrases).
+    let last = names[0];
+    for (const name of names.slice(1)) {
+      const gap = text.slice(last.span.end, name.span.start);
+      const words = gap.trim().split(/\s+/).filter(Boolean);
+      // a role between them may hold "of" ("director of research")
+      const modifier = (w: string): boolean =>
+        w === 'of' ||
+        (!PHRASE_BOUNDARY.has(w) && !NOT_IN_SPEAKER_PHRASE.has(w) && !['after', 'before', 'since', 'until'].includes(w) && !reportVerbLemma(w) && !/ed$/.test(w));
+      if (!/^\s+(?:[\p{Ll}-]+\s+){0,4}$/u.test(gap) || !words.every(modifier)) break;
+      last = name;
+    }
+    return last;
+  }
   const match = /^\s*((?:the|a|an|his|her|their)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})/u.exec(
     text.slice(from, to),
   );
@@ -534,6 +562,9 @@ function speakerOfCue(
     }
   }
   if (before.length) return before.at(-1)!;
+  // "Critics condemned the White House …": before a quote, a subject phrase speaks and a name
+  // after the verb is its object; only an inverted cue after a quote lets the name speak.
+  if (!preferAfter && pronounBefore) return pronounBefore;
   if (after && !after.anaphoric) return after;
   return pronounBefore ?? after;
 }

@@ -155,6 +155,23 @@ describe('whose words: harder sentences', () => {
     assert.notEqual(q.speakerName, 'Eastfold Town Hall');
   });
 
+  test('"of", "for" and then "and" stay inside an organisation’s name', () => {
+    const q = only('The Bureau for Harbour Safety and Standards said the cranes were “unsafe to use.”');
+    assert.equal(q.speakerName, 'Bureau for Harbour Safety and Standards');
+    const two = only('Varga and Renn said the ferries were “a lifeline.”');
+    assert.equal(two.speakerName, 'Renn', '"and" alone still parts two names');
+  });
+
+  test('before a quote, a name after the verb is its object; the subject phrase speaks', () => {
+    const q = only('Dockers angrily condemned the Harbour Board after it called the strike “a stunt.”');
+    assert.equal(q.speakerName, 'Dockers');
+  });
+
+  test('after an inverted verb, the person at the end of one noun phrase speaks', () => {
+    const q = only('“Hiring is slow,” said Eastfold Jobs Lab director of research Ana Pereira.');
+    assert.equal(q.speakerName, 'Ana Pereira');
+  });
+
   test('"she" goes to the person of "Gazette reporter Mara Dunn", not the paper', () => {
     const found = quotes('Harbour Gazette reporter Mara Dunn resigned on Friday. “I was told what to write,” she said.');
     assert.equal(found[0]!.speakerName, 'Mara Dunn');
