@@ -73,6 +73,11 @@ const ADDED_VERBS = [
   'hail',
   'rip',
   'bash',
+  'yell',
+  'holler',
+  'snap',
+  'sneer',
+  'bellow',
 ];
 
 function readList(path: string): string[] {

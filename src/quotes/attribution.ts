@@ -149,8 +149,12 @@ export function namesIn(text: string, from: number, to: number): SpeakerGuess[] 
   };
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    // A name after a preposition ("posts on Twitter", "leader of Popular Will") is not a speaker.
-    if (!run.length && isCapitalised(word.text) && PREPOSITIONS.has(words[i - 1]?.text.toLowerCase() ?? '')) {
+    // A name after a preposition ("posts on Twitter", "leader of Popular Will", "at the Grand
+    // Hotel") is not a speaker.
+    const afterPreposition =
+      PREPOSITIONS.has(words[i - 1]?.text.toLowerCase() ?? '') ||
+      (['the', 'a', 'an'].includes(words[i - 1]?.text.toLowerCase() ?? '') && PREPOSITIONS.has(words[i - 2]?.text.toLowerCase() ?? ''));
+    if (!run.length && isCapitalised(word.text) && afterPreposition) {
       while (
         i + 1 < words.length &&
         isCapitalised(words[i + 1]!.text) &&
@@ -708,14 +712,10 @@ export function cueBefore(
       if (subject) return { cue: cue.word.text, cueAt: cue.word.start, speaker: subject };
     }
     const clauseStart = lastMarkBefore(passages, segmentStart, cue.word.start);
-    const speaker = speakerOfCue(
-      text,
-      clauseStart,
-      cue.word.start,
-      cue.word.end,
-      end,
-      cue.lemma === 'according to',
-    );
+    const speaker =
+      speakerOfCue(text, clauseStart, cue.word.start, cue.word.end, end, cue.lemma === 'according to') ??
+      // "She followed that by saying, “…”": a participle with no subject of its own is the sentence's.
+      (/ing$/i.test(cue.word.text) ? sentenceSubject(text, segmentStart, cue.word.start) : null);
     found ??= { cue: cue.word.text, cueAt: cue.word.start, speaker };
     if (speaker) return { cue: cue.word.text, cueAt: cue.word.start, speaker };
   }

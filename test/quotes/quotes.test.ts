@@ -172,6 +172,16 @@ describe('whose words: harder sentences', () => {
     assert.equal(q.speakerName, 'Ana Pereira');
   });
 
+  test('a name after "at the" is a place, not the speaker', () => {
+    const q = only('Mayor Ilse Varga took the stage at the Grand Harbour Hotel and called the strike “a disgrace.”');
+    assert.equal(q.speakerName, 'Mayor Ilse Varga');
+  });
+
+  test('a participle with no subject of its own takes the sentence’s', () => {
+    const q = only('She followed that by saying, “We will not give up the quay.”');
+    assert.equal(q.speakerName, 'She');
+  });
+
   test('"she" goes to the person of "Gazette reporter Mara Dunn", not the paper', () => {
     const found = quotes('Harbour Gazette reporter Mara Dunn resigned on Friday. “I was told what to write,” she said.');
     assert.equal(found[0]!.speakerName, 'Mara Dunn');
