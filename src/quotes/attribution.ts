@@ -538,6 +538,13 @@ function speakerOfCue(
   preferAfter: boolean,
 ): SpeakerGuess | null {
   const subjectFrom = clauseSubjectStart(text, clauseStart, cueStart);
+  // "… by District Judge Ana Torres, who called it …": the name the relative pronoun follows
+  // speaks, even behind a preposition.
+  const relative = /(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*),\s+who\s+(?:\p{Ll}+ly\s+)?$/u.exec(text.slice(subjectFrom, cueStart));
+  if (relative) {
+    const start = subjectFrom + relative.index;
+    return { name: relative[1]!, span: { start, end: start + relative[1]!.length }, anaphoric: false };
+  }
   const before = namesIn(text, subjectFrom, cueStart);
   const pronounBefore = before.length ? null : phraseBefore(text, subjectFrom, cueStart);
   // Inverted ("…,” warned Dara Quill") the name after speaks; after a subject it is spoken to.
@@ -716,8 +723,12 @@ export function cueBefore(
       speakerOfCue(text, clauseStart, cue.word.start, cue.word.end, end, cue.lemma === 'according to') ??
       // "She followed that by saying, “…”": a participle with no subject of its own is the sentence's.
       (/ing$/i.test(cue.word.text) ? sentenceSubject(text, segmentStart, cue.word.start) : null);
-    found ??= { cue: cue.word.text, cueAt: cue.word.start, speaker };
-    if (speaker) return { cue: cue.word.text, cueAt: cue.word.start, speaker };
+    // The first cue with a name or a pronoun wins; one with only a common-noun phrase ("The
+    // dismissal came in a written" ruling …) yields to a later cue with a name.
+    const attribution = { cue: cue.word.text, cueAt: cue.word.start, speaker };
+    if (speaker && (!speaker.anaphoric || PRONOUNS.has(speaker.name.toLowerCase()))) return attribution;
+    if (speaker && !found?.speaker) found = attribution;
+    found ??= attribution;
   }
   if (found) return found;
   const beforeFrom = lastMarkBefore(passages, segmentStart, end);

@@ -163,8 +163,10 @@ describe('whose words: harder sentences', () => {
   });
 
   test('before a quote, a name after the verb is its object; the subject phrase speaks', () => {
-    const q = only('Dockers angrily condemned the Harbour Board after it called the strike “a stunt.”');
+    const q = only('Dockers angrily condemned the Harbour Board for its “reckless and shameful” plan.');
     assert.equal(q.speakerName, 'Dockers');
+    const later = only('Dockers angrily condemned the Harbour Board after it called the strike “a stunt.”');
+    assert.equal(later.speakerName, 'Harbour Board', 'the later verb with a name of its own carries the quote');
   });
 
   test('after an inverted verb, the person at the end of one noun phrase speaks', () => {
@@ -180,6 +182,11 @@ describe('whose words: harder sentences', () => {
   test('a participle with no subject of its own takes the sentence’s', () => {
     const q = only('She followed that by saying, “We will not give up the quay.”');
     assert.equal(q.speakerName, 'She');
+  });
+
+  test('"…, who called it …": the name before the relative pronoun speaks, and beats a phrase before an earlier cue', () => {
+    const q = only('The ban ended with a written ruling by District Judge Ana Torres, who called it a “fair outcome.”');
+    assert.equal(q.speakerName, 'District Judge Ana Torres');
   });
 
   test('"she" goes to the person of "Gazette reporter Mara Dunn", not the paper', () => {
