@@ -80,8 +80,9 @@ function isWord(token: Token): boolean {
   );
 }
 
+/** A verb or auxiliary; a capitalised word inside the stretch ("D-Miss.", "Will Smith") is a name, whatever its tag. */
 function hasVerb(tokens: Token[]): boolean {
-  return tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  return tokens.some((t, i) => (t.pos === 'VERB' || t.pos === 'AUX') && (i === 0 || !/^\p{Lu}/u.test(t.text)));
 }
 
 /**

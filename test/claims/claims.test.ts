@@ -295,6 +295,16 @@ describe('claim extraction', () => {
     claimWith(r, 'the council reopened the bridge');
     assert.ok(!r.claims.some((c) => c.text.startsWith('and detained')));
   });
+
+  test('a compound subject with a party tag is not split off as a clause ("Chair Ana Reyes, D-Miss., and …")', () => {
+    const r = analyse([
+      'The leaders of the harbour committee — Chair Ana Reyes, D-Miss., and Rep. Tomas Berg of Eastfold — unveiled the bill on Friday.',
+      'Nothing here.',
+    ]);
+    const claim = r.claims.find((c) => /leaders of the harbour committee/.test(c.text));
+    assert.ok(claim, JSON.stringify(r.claims.map((c) => c.text)));
+    assert.match(claim.text, /unveiled the bill/);
+  });
 });
 
 describe('three outlets', () => {
