@@ -96,6 +96,9 @@ function labelWording(label: Label, articleText: string): string {
   return `${words}${label.text}`;
 }
 
+/** A bare courtesy title ("Mr.", "Mrs", "Ms."): house style, not how an outlet describes someone. */
+const HONORIFIC = /^(?:Mr|Mrs|Ms|Miss|Mx|Messrs|Mme|Mlle)\.?$/;
+
 /** Whether every word of `inner` occurs in `outer`, ignoring case. */
 function wordsWithin(inner: string, outer: string): boolean {
   const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}’'-]+/u).filter(Boolean);
@@ -111,6 +114,7 @@ export function labelTable(c: Comparison): LabelRow[] {
     if (actor.labels.length === 0) continue;
     const cells: Record<string, LabelCell[]> = {};
     for (const label of [...actor.labels].sort((a, b) => a.start - b.start)) {
+      if (HONORIFIC.test(label.text)) continue;
       const list = (cells[label.article] ??= []);
       const text = labelWording(label, texts.get(label.article) ?? '');
       // One wording inside another ("jailed opposition leader", "Jailed Venezuelan opposition

@@ -52,3 +52,12 @@ test('the same words said by a speaker stay apart from the outlet’s own', () =
   const cell = labelTable(c)[0]!.cells[c.articles[0]!.id]!;
   assert.deepEqual(cell.map((l) => [l.text, l.quotedBy]), [['union leader', null], ['union leader', 'tomas-ruhl']]);
 });
+
+test('a bare courtesy title is house style and stays out of the table', () => {
+  const c = withLabels('Mr. Ruhl and the veteran Ruhl spoke.', [
+    { text: 'Mr.', kind: 'title' },
+    { text: 'veteran', kind: 'epithet' },
+  ]);
+  const cell = labelTable(c)[0]!.cells[c.articles[0]!.id]!.map((l) => l.text);
+  assert.deepEqual(cell, ['veteran']);
+});
