@@ -344,15 +344,22 @@ function prenominal(
   // never open on a connector
   while (start < first && (tokens[start].norm === 'of' || tokens[start].norm === 'and')) start++;
   if (start === first) return null;
-  // "Trump praises Putin", "Trump mocks Dr Ford": right after another name, the "label" is a verb
   const preceding = tokens[start - 1];
-  if (
-    preceding &&
-    start - 1 >= sentence.firstToken &&
-    isInOtherMention(context, preceding) &&
-    tokens[start].pos !== 'PROPN'
-  )
-    return null;
+  if (preceding && start - 1 >= sentence.firstToken && isInOtherMention(context, preceding)) {
+    // "House Republican Leader Kevin McCarthy", "U.S. President Joe Biden": a title in capitals
+    // right after a name takes that name along ("House Republican Leader") …
+    if (tokens.slice(start, first).every((t) => isCapitalised(t) || t.norm === 'of' || t.norm === 'and')) {
+      while (
+        start - 1 >= sentence.firstToken &&
+        isInOtherMention(context, tokens[start - 1]) &&
+        tokens[start - 1].end < tokens[start].start
+      )
+        start--;
+    }
+    // … while "Trump praises Putin", "Trump mocks Dr Ford": right after another name, a
+    // lower-case "label" is a verb
+    else if (tokens[start].pos !== 'PROPN') return null;
+  }
   const words = tokens.slice(start, first);
   // the head of "Minister of Defense" is "Minister"; of "jailed opposition leader", "leader"
   const of = words.findIndex((w) => w.norm === 'of');

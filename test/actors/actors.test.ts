@@ -252,3 +252,16 @@ test('a company under its legal name and under its short name is one actor acros
   assert.deepEqual(new Set(company[0]!.mentions.map((m) => m.article)), new Set(['a', 'b']));
   assertSpansSlice(run, assert.fail);
 });
+
+test('a title in capitals right after a name takes that name along ("Harbour Union Leader")', () => {
+  const run = runActors([
+    {
+      id: 'a',
+      text: 'Harbour Union Leader Ana Reyes opposed the plan on Tuesday. Eastfold Port Director Tomas Berg backed it. Reyes mocks Berg often.',
+    },
+  ]);
+  assert.ok(actorNamed(run, 'Ana Reyes')?.labels.some((l) => l.kind === 'title' && l.text === 'Harbour Union Leader'));
+  assert.ok(actorNamed(run, 'Tomas Berg')?.labels.some((l) => l.kind === 'title' && l.text === 'Eastfold Port Director'));
+  // a lower-case word right after another name is a verb, not a label
+  assert.ok(!actorNamed(run, 'Tomas Berg')?.labels.some((l) => /mocks/.test(l.text)));
+});
