@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { readSentenceBiasModelFile } from '../framing/bias.ts';
 import { readBabe, readLexicons } from '../framing/bias-data.ts';
 import type { BiasLexicons } from '../framing/bias-features.ts';
-import { BIAS_FOLDS, BIAS_TRAIN_OPTIONS, crossValidateSentenceBias, type SentenceBiasTrainOptions } from '../framing/bias-train.ts';
+import { BIAS_FOLDS, BIAS_TRAIN_OPTIONS, crossValidateSentenceBias } from '../framing/bias-train.ts';
+import type { TrainOptions } from '../framing/linear.ts';
 import type { EvalResult, EvalTask } from './types.ts';
 
 export interface BabeEvalOptions {
@@ -62,7 +63,7 @@ export interface BabeRepeatedRun {
  */
 export function repeatBabeCrossValidation(
   dataPath: string,
-  options: Partial<SentenceBiasTrainOptions> = {},
+  options: Partial<TrainOptions> = {},
   seeds = BABE_REPEAT_SEEDS,
   limit?: number,
 ): BabeRepeatedRun {

@@ -4,7 +4,7 @@
  * tokenisation and feature names are the same on both sides.
  */
 import { addCueFeatures } from './bias-cues.ts';
-import { meanWordVector, removeDirection, sifWordVector, WORD_VECTOR_DIMENSIONS } from './bias-embedding.ts';
+import { meanWordVector, WORD_VECTOR_DIMENSIONS } from './bias-embedding.ts';
 import { afinnValence, markedWordProbabilities, type LexiconLookup } from './bias-words.ts';
 import { addFeature, appendDense, normalizeL2, vectorize, wordTokens, type FeatureBag, type LoadedLogisticModel, type SparseVector } from './linear.ts';
 
@@ -75,12 +75,6 @@ export interface SentenceFeatureContext {
   markedProbabilities?: number[];
   /** Precomputed `lexiconHits` of each token position (run-time speed-up: the word model needs them too). */
   hits?: (keyof BiasLexicons)[][];
-  /**
-   * When set, the sentence's word vector is the SIF vector (bias-embedding.ts) with its
-   * projection on this direction (the training sentences' first principal one) removed, instead
-   * of the plain mean.
-   */
-  sifDirection?: Float64Array;
 }
 
 /** The lexicon lookup the word model uses: names of lexicons containing the phrase at i. */
@@ -187,8 +181,7 @@ export function sentenceFeatureVector(text: string, context: SentenceFeatureCont
   const signals = vectorize(signalBag(text, tokens, context), SIGNAL_HASH_BITS);
   const offset = signalOffset(bits);
   const combined = concatVectors(lexical, { indices: signals.indices.map((i) => i + offset), values: signals.values });
-  const vector = context.sifDirection ? removeDirection(sifWordVector(tokens), context.sifDirection) : meanWordVector(tokens);
-  return appendDense(combined, vector.map((v) => v * WORD_VECTOR_SCALE), denseOffset(bits));
+  return appendDense(combined, meanWordVector(tokens).map((v) => v * WORD_VECTOR_SCALE), denseOffset(bits));
 }
 
 /** Two sparse vectors whose index ranges do not overlap, `a`'s below `b`'s, one after the other. */

@@ -37,13 +37,6 @@ export interface TrainOptions {
    * vectors after every update from this epoch (0-based) on, instead of the last ones.
    */
   averageFromEpoch?: number;
-  /**
-   * Feature noising (dropout on the input): each active feature of an example is dropped with
-   * this probability, afresh for every example in every epoch, and the kept ones are scaled by
-   * 1 / (1 − p). 0 or unset: none. The mask has its own generator, so the example order is the
-   * same as without it.
-   */
-  featureDropout?: number;
 }
 
 export interface BinaryMetrics {
@@ -230,8 +223,6 @@ export function trainLogistic(examples: SparseVector[], labels: number[], option
   const random = seededRandom(options.seed);
   const order = examples.map((_, i) => i);
   const positiveWeight = options.positiveWeight ?? 1;
-  const dropout = options.featureDropout ?? 0;
-  const maskRandom = seededRandom(options.seed ^ DROPOUT_SEED_SALT);
   // Averaging: after T updates the mean of the weight vectors is w − (Σ_s (s − 1) Δ_s) / T, so
   // only the weights an update touches need bookkeeping (`shifted` holds the sum).
   const averageFrom = options.averageFromEpoch ?? Infinity;
@@ -242,7 +233,7 @@ export function trainLogistic(examples: SparseVector[], labels: number[], option
     shuffleInPlace(order, random);
     const averaging = shifted !== null && epoch >= averageFrom;
     for (const i of order) {
-      const x = dropout > 0 ? dropFeatures(examples[i], dropout, maskRandom) : examples[i];
+      const x = examples[i];
       const y = labels[i];
       const p = sigmoid(dot(weights, x) + bias);
       const g = (p - y) * (y === 1 ? positiveWeight : 1);
@@ -268,22 +259,6 @@ export function trainLogistic(examples: SparseVector[], labels: number[], option
     bias -= biasShifted / steps;
   }
   return { bits: options.bits, bias, weights };
-}
-
-/** Mixed into the seed of the dropout masks so they do not follow the example order's stream. */
-const DROPOUT_SEED_SALT = 0x5bd1e995;
-
-/** The vector with each entry dropped with probability p and the kept ones scaled by 1 / (1 − p). */
-function dropFeatures(x: SparseVector, p: number, random: () => number): SparseVector {
-  const indices: number[] = [];
-  const values: number[] = [];
-  const scale = 1 / (1 - p);
-  for (let k = 0; k < x.indices.length; k++) {
-    if (random() < p) continue;
-    indices.push(x.indices[k]!);
-    values.push(x.values[k]! * scale);
-  }
-  return { indices: Uint32Array.from(indices), values: Float64Array.from(values) };
 }
 
 export function predictProbability(model: LogisticModel, x: SparseVector): number {

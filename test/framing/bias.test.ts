@@ -12,6 +12,8 @@ import {
   predictCompact,
   predictProbability,
   quantizeModel,
+  seededRandom,
+  shuffleInPlace,
   stratifiedFolds,
   trainLogistic,
   vectorize,
@@ -65,6 +67,53 @@ describe('linear toolkit', () => {
       assert.equal(predictProbability(model, v) > 0.5 ? 1 : 0, labels[i]);
       assert.ok(Math.abs(predictProbability(model, v) - predictCompact(shipped, v)) < 0.02);
     });
+  });
+});
+
+describe('averaged SGD', () => {
+  test('averageFromEpoch returns the mean of the weight vectors after every update from that epoch on', () => {
+    const docs = ['vile thugs smear', 'thugs wreck everything', 'council met tuesday', 'council approved budget', 'vile council plan'];
+    const labels = [1, 1, 0, 0, 1];
+    const vectors = docs.map((d) => vectorize(new Map(wordTokens(d).map((t) => [`w:${t}`, 1])), 6));
+    const options = { bits: 6, epochs: 4, l2: 1e-3, learningRate: 0.3, seed: 3 };
+    const averaged = trainLogistic(vectors, labels, { ...options, averageFromEpoch: 2 });
+    // The mean by brute force: replay the same example order and AdaGrad updates, summing every
+    // weight vector of epochs 2 and 3.
+    const weights = new Float64Array(64);
+    const squared = new Float64Array(64).fill(1e-8);
+    let bias = 0;
+    let biasSquared = 1e-8;
+    const sum = new Float64Array(64);
+    let biasSum = 0;
+    let steps = 0;
+    const random = seededRandom(3);
+    const order = vectors.map((_, i) => i);
+    for (let epoch = 0; epoch < 4; epoch++) {
+      shuffleInPlace(order, random);
+      for (const i of order) {
+        const x = vectors[i]!;
+        let z = bias;
+        x.indices.forEach((j, k) => (z += weights[j]! * x.values[k]!));
+        const g = 1 / (1 + Math.exp(-z)) - labels[i]!;
+        x.indices.forEach((j, k) => {
+          const grad = g * x.values[k]! + 1e-3 * weights[j]!;
+          squared[j]! += grad * grad;
+          weights[j]! -= (0.3 * grad) / Math.sqrt(squared[j]!);
+        });
+        biasSquared += g * g;
+        bias -= (0.3 * g) / Math.sqrt(biasSquared);
+        if (epoch >= 2) {
+          weights.forEach((w, j) => (sum[j]! += w));
+          biasSum += bias;
+          steps++;
+        }
+      }
+    }
+    const plain = trainLogistic(vectors, labels, options);
+    weights.forEach((w, j) => assert.ok(Math.abs(plain.weights[j]! - w) < 1e-12, 'the replay matches the unaveraged training'));
+    sum.forEach((s, j) => assert.ok(Math.abs(averaged.weights[j]! - s / steps) < 1e-12, `bucket ${j}`));
+    assert.ok(Math.abs(averaged.bias - biasSum / steps) < 1e-12);
+    assert.ok(plain.weights.some((w, j) => Math.abs(w - averaged.weights[j]!) > 1e-3), 'averaging changes the weights');
   });
 });
 
