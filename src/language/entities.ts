@@ -180,6 +180,11 @@ function capitalisedRuns(tokens: Token[], sentence: Sentence): Run[] {
         end++;
         continue;
       }
+      // "Group of 7", "Group of 20": a number names the group
+      if (token.text === 'of' && tokens[end - 1].norm === 'group' && /^\d+$/.test(tokens[end + 1]?.text ?? '')) {
+        end += 2;
+        break;
+      }
       if (NAME_CONNECTORS.has(token.text) && end + 1 < sentence.endToken) {
         const allowed =
           token.text === 'of' ||

@@ -142,3 +142,10 @@ test('entities: a weekday after a name is not part of it; a month may be ("There
   assert.ok(!doc.entities.some((e) => /Tuesday/.test(e.text)), JSON.stringify(doc.entities.map((e) => e.text)));
   assert.ok(entity(doc, 'Theresa May'), JSON.stringify(doc.entities.map((e) => e.text)));
 });
+
+test('entities: "Group of 7" is one organisation; a number elsewhere after "of" ends the name', () => {
+  const text = 'The Group of 7 nations pledged doses. The Council of Lisvane met for 2 hours. Members of 12 unions marched.';
+  const doc = annotate(articleOf(text));
+  assert.equal(entity(doc, 'Group of 7')?.type, 'organization', JSON.stringify(doc.entities));
+  assert.ok(!doc.entities.some((e) => /\d/.test(e.text) && e.text !== 'Group of 7'), JSON.stringify(doc.entities.map((e) => e.text)));
+});
