@@ -160,12 +160,16 @@ function renderArticle(c: Comparison, article: Article, n: number): string {
     if (claim.article !== article.id) continue;
     const entry = kindsByClaim.get(claim.id);
     const kind = entry ? KIND_PRIORITY.find((k) => entry.kinds.has(k)) : undefined;
-    const explanation = entry ? c.alignments.filter((al) => entry.alignments.includes(al.id)).map((al) => al.explanation).join(' ') : 'Not aligned.';
+    const aligned = entry ? c.alignments.filter((al) => entry.alignments.includes(al.id)) : [];
+    const explanation = entry ? aligned.map((al) => al.explanation).join(' ') : 'Not aligned.';
+    // An agreement resting on word similarity only is marked apart, for the reader to check.
+    const loose = kind === 'agreed' && aligned.every((al) => al.kind !== 'agreed' || al.wordedApart);
+    const label = loose ? 'Agreed, worded differently' : kind ? KIND_LABEL[kind] : 'Claim';
     spans.push({
       start: claim.start,
       end: claim.end,
       rank: RANK.claim,
-      open: `<mark class="px-claim px-k-${kind ?? 'none'}" data-claim="${e(claim.id)}" data-al="${e(entry?.alignments.join(' ') ?? '')}" title="${e(`${kind ? KIND_LABEL[kind] : 'Claim'}: ${explanation}`)}">`,
+      open: `<mark class="px-claim px-k-${kind ?? 'none'}${loose ? ' px-loose' : ''}" data-claim="${e(claim.id)}" data-al="${e(entry?.alignments.join(' ') ?? '')}" title="${e(`${label}: ${explanation}`)}">`,
       close: '</mark>',
     });
   }
@@ -377,7 +381,7 @@ body{margin:0;background:var(--px-paper)}
 .px-article-body{position:relative;max-height:72vh;overflow:auto;padding:14px 18px 24px;white-space:pre-wrap;font:17px/1.65 Georgia,"Iowan Old Style","Times New Roman",serif;scroll-behavior:smooth}
 .px-report mark{background:none;color:inherit;border-radius:2px}
 .px-claim[data-al]:not([data-al=""]){cursor:pointer}
-.px-claim.px-k-agreed{background:var(--px-agreed)}.px-claim.px-k-conflict{background:var(--px-conflict)}.px-claim.px-k-unique{background:var(--px-unique)}
+.px-claim.px-k-agreed{background:var(--px-agreed)}.px-claim.px-k-agreed.px-loose{background:none;border-bottom:2px dashed var(--px-agreed-ink)}.px-claim.px-k-conflict{background:var(--px-conflict)}.px-claim.px-k-unique{background:var(--px-unique)}
 .px-quote{color:var(--px-quote);font-style:italic}
 .px-actor{font-weight:600}
 .px-label{text-decoration:underline 2px;text-underline-offset:3px}
@@ -387,7 +391,7 @@ body{margin:0;background:var(--px-paper)}
 .px-t-loaded{--px-frame:#8e6bb5}.px-t-naming{--px-frame:#d0742c}.px-t-fear{--px-frame:#c0392b}.px-t-exaggeration{--px-frame:#2f7fb5}.px-t-doubt{--px-frame:#1b998b}.px-t-other{--px-frame:#7d8590}
 .px-focus{outline:2px solid var(--px-ink);outline-offset:1px;animation:px-flash 1.2s ease-out 1}
 @keyframes px-flash{from{background-color:#ffe58a}}
-.px-hide-agreed .px-article .px-k-agreed,.px-hide-conflict .px-article .px-k-conflict,.px-hide-unique .px-article .px-k-unique{background:none}
+.px-hide-agreed .px-article .px-k-agreed,.px-hide-conflict .px-article .px-k-conflict,.px-hide-unique .px-article .px-k-unique{background:none}.px-hide-agreed .px-article .px-loose{border-bottom:none}
 .px-hide-quotes .px-article .px-quote{color:inherit;font-style:normal}
 .px-hide-actors .px-article .px-actor{font-weight:inherit}
 .px-hide-labels .px-article .px-label{text-decoration:none}

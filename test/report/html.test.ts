@@ -112,3 +112,17 @@ test('a listed finding shows its trigger words in bold, and its text unchanged',
   assert.ok(item, 'finding listed with its text');
   assert.equal(item.querySelector('strong.px-trigger')?.textContent, last);
 });
+
+test('a claim agreed only in other words is marked apart and says so', () => {
+  const c = readComparisonFixture();
+  const agreed = c.alignments.find((a) => a.kind === 'agreed')!;
+  agreed.wordedApart = true;
+  const { document } = render(c);
+  const marks = agreed.claims.map((id) => document.querySelector(`mark[data-claim="${id}"]`));
+  for (const mark of marks) {
+    assert.ok(mark?.classList.contains('px-loose'), mark?.outerHTML);
+    assert.match(mark!.getAttribute('title') ?? '', /^Agreed, worded differently: /);
+  }
+  const firm = render(readComparisonFixture()).document.querySelector(`mark[data-claim="${agreed.claims[0]}"]`);
+  assert.ok(firm && !firm.classList.contains('px-loose'));
+});
