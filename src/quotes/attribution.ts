@@ -222,9 +222,10 @@ export function speakerPhrase(text: string, span: Span, from: number, cueAt: num
   for (let i = words.length - 1; i >= 0 && taken < MAX_MODIFIER_WORDS; i--) {
     const word = words[i]!;
     const gap = text.slice(word.end, start);
-    if (!/^\s+$/.test(gap)) break;
+    // spaces only: a line break or a closing quote mark ends the phrase ("…Gutter.’ ⏎ New York Times columnist")
+    if (!/^[^\S\n]+$/.test(gap) || /[”’"]$/.test(word.text)) break;
     const lower = word.text.toLowerCase();
-    if (PHRASE_BOUNDARY.has(lower) || reportVerbLemma(lower) || /\d/.test(lower) || PRONOUNS.has(lower))
+    if (PHRASE_BOUNDARY.has(lower) || reportVerbLemma(lower) || /\d/.test(lower) || PRONOUNS.has(lower) || lower === 'what')
       break;
     start = word.start;
     taken++;
@@ -529,7 +530,44 @@ const ADDRESSEE_VERBS = new Set([
   'interview',
 ]);
 
+/**
+ * "the Florida senator", "an Eastfold official": a name between a determiner and a lower-case
+ * noun only modifies it; the speaker is the described person, not the place. Nouns that are
+ * report verbs ("the Eastfold statement") are left alone.
+ */
+function describedBy(text: string, guess: SpeakerGuess | null): SpeakerGuess | null {
+  if (!guess || guess.anaphoric) return guess;
+  const determiner = /\b(?:the|a|an)\s+$/i.exec(text.slice(Math.max(0, guess.span.start - 5), guess.span.start));
+  if (!determiner) return guess;
+  // up to three lower-case nouns right after the name, then a reporting verb, punctuation or the end
+  const following = /^(?:[^\S\n]+\p{Ll}[\p{Ll}-]*\b){1,4}/u.exec(text.slice(guess.span.end, guess.span.end + 80));
+  if (!following) return guess;
+  const words = [...following[0].matchAll(/\p{Ll}[\p{Ll}-]*/gu)].map((m) => ({ word: m[0], end: m.index + m[0].length }));
+  const isNoun = (w: string): boolean =>
+    !reportVerbLemma(w) && !PHRASE_BOUNDARY.has(w) && !NOT_IN_SPEAKER_PHRASE.has(w) && !NOT_NAMES.has(w) && !/ly$/.test(w);
+  let taken = 0;
+  while (taken < Math.min(3, words.length) && isNoun(words[taken]!.word)) taken++;
+  if (taken === 0) return guess;
+  const next = words[taken];
+  const rest = text.slice(guess.span.end + words[taken - 1]!.end);
+  if (next ? !reportVerbLemma(next.word) : !/^[^\S\n]*(?:[,.;:!?”"(]|$)/u.test(rest)) return guess;
+  const start = guess.span.start - determiner[0].length;
+  const end = guess.span.end + words[taken - 1]!.end;
+  return { name: text.slice(start, end), span: { start, end }, anaphoric: true };
+}
+
 function speakerOfCue(
+  text: string,
+  clauseStart: number,
+  cueStart: number,
+  cueEnd: number,
+  clauseEnd: number,
+  preferAfter: boolean,
+): SpeakerGuess | null {
+  return describedBy(text, nameOfCue(text, clauseStart, cueStart, cueEnd, clauseEnd, preferAfter));
+}
+
+function nameOfCue(
   text: string,
   clauseStart: number,
   cueStart: number,
@@ -685,7 +723,9 @@ export function attributePassage(
       wordsBetween(text, afterFrom, after.cueAt) <= CLOSE_CUE_MAX_WORDS &&
       !/^\W*(?:but|and|or|then|while|prompting)\b/i.test(lead) &&
       !/\b(?:is|was|are|were|been|being|be)\s+$/i.test(lead) &&
-      (after.speaker.span.end <= after.cueAt || (!after.speaker.anaphoric && !/\p{L}/u.test(lead)));
+      (after.speaker.span.end <= after.cueAt ||
+        /^according/i.test(after.cue) ||
+        (!after.speaker.anaphoric && !/\p{L}/u.test(lead)));
     if (attribution) return after;
   }
   // "The rejection signals “the end,” said Geert Wilders": a name after an inverted verb beats a
@@ -714,7 +754,7 @@ export function cueBefore(
   for (const cue of cues) {
     // "Trump defended “New York values,” saying the city …": a participle after a comma hangs on
     // the sentence's subject, however many quotes stand between.
-    if (/ing$/i.test(cue.word.text) && /,[”"’]?\s*$/.test(text.slice(segmentStart, cue.word.start))) {
+    if (/ing$/i.test(cue.word.text) && /(?:,[”"’]?|\s[—–])\s*$/.test(text.slice(segmentStart, cue.word.start))) {
       const subject = sentenceSubject(text, segmentStart, cue.word.start);
       if (subject) return { cue: cue.word.text, cueAt: cue.word.start, speaker: subject };
     }

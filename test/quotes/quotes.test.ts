@@ -189,6 +189,20 @@ describe('whose words: harder sentences', () => {
     assert.equal(q.speakerName, 'District Judge Ana Torres');
   });
 
+  test('"the Eastfold senator" is a described person, not the place', () => {
+    for (const text of ['“We are at war with the sea,” the Eastfold senator said.', '“We are at war,” said the Eastfold presidential nominee.']) {
+      const q = only(text);
+      assert.match(q.speakerName ?? '', /^the Eastfold (senator|presidential nominee)$/);
+    }
+    const agency = only('The Eastfold Shipping Agency said the quay was “unsafe at night.”');
+    assert.equal(agency.speakerName, 'Eastfold Shipping Agency');
+  });
+
+  test('a quote closing on a comma before "according to" goes to the source named after it', () => {
+    const q = only('The order informs the port of leaks and “requires firms to share leak data with the port,” according to a Harbour Board fact sheet.');
+    assert.equal(q.speakerName, 'a Harbour Board fact sheet');
+  });
+
   test('"she" goes to the person of "Gazette reporter Mara Dunn", not the paper', () => {
     const found = quotes('Harbour Gazette reporter Mara Dunn resigned on Friday. “I was told what to write,” she said.');
     assert.equal(found[0]!.speakerName, 'Mara Dunn');
