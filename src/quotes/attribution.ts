@@ -511,7 +511,6 @@ function wordsBetween(text: string, from: number, to: number): number {
   return wordsIn(text, from, to).length;
 }
 
-/** Speaker of a cue verb at [cueStart, cueEnd) within a clause starting at `clauseStart`. */
 /** ", a top outside Clinton adviser, " (one inner comma at most) between a name and its verb. */
 const APPOSITIVE_TO_VERB = /^(?:\s*\([^()]{1,12}\))?,\s[^“”",]{2,120}(?:,[^“”",]{2,80})?,\s*$/;
 
@@ -556,6 +555,10 @@ function describedBy(text: string, guess: SpeakerGuess | null): SpeakerGuess | n
   return { name: text.slice(start, end), span: { start, end }, anaphoric: true };
 }
 
+/**
+ * Speaker of a cue verb at [cueStart, cueEnd) within a clause starting at `clauseStart`: the
+ * name or phrase found by `nameOfCue`, read as a description when a name only modifies a noun.
+ */
 function speakerOfCue(
   text: string,
   clauseStart: number,
