@@ -685,7 +685,9 @@ export function attributePassage(
     return {
       cue: cue.word.text,
       cueAt: cue.word.start,
-      speaker: speakerOfCue(text, afterFrom, cue.word.start, cue.word.end, afterTo, true),
+      speaker:
+        participleSubject(text, segmentOfOpen.start, cue.word) ??
+        speakerOfCue(text, afterFrom, cue.word.start, cue.word.end, afterTo, true),
     };
   };
   // A reporting verb or a colon before the quote in the same sentence; the first verb of the
@@ -700,14 +702,9 @@ export function attributePassage(
     return {
       cue: cue.word.text,
       cueAt: cue.word.start,
-      speaker: speakerOfCue(
-        text,
-        segmentOfOpen.start,
-        cue.word.start,
-        cue.word.end,
-        segmentOfClose.end,
-        false,
-      ),
+      speaker:
+        participleSubject(text, segmentOfOpen.start, cue.word) ??
+        speakerOfCue(text, segmentOfOpen.start, cue.word.start, cue.word.end, segmentOfClose.end, false),
     };
   };
   if (opensSentence) return afterCue() ?? beforeCue() ?? laterCue();
@@ -755,12 +752,8 @@ export function cueBefore(
   const cues = cuesIn(text, segmentStart, end, true).filter((c) => !insideQuote(passages, c.word.start));
   let found: Attribution | null = null;
   for (const cue of cues) {
-    // "Trump defended “New York values,” saying the city …": a participle after a comma hangs on
-    // the sentence's subject, however many quotes stand between.
-    if (/ing$/i.test(cue.word.text) && /(?:,[”"’]?|\s[—–])\s*$/.test(text.slice(segmentStart, cue.word.start))) {
-      const subject = sentenceSubject(text, segmentStart, cue.word.start);
-      if (subject) return { cue: cue.word.text, cueAt: cue.word.start, speaker: subject };
-    }
+    const subject = participleSubject(text, segmentStart, cue.word);
+    if (subject) return { cue: cue.word.text, cueAt: cue.word.start, speaker: subject };
     const clauseStart = lastMarkBefore(passages, segmentStart, cue.word.start);
     const speaker =
       speakerOfCue(text, clauseStart, cue.word.start, cue.word.end, end, cue.lemma === 'according to') ??
@@ -785,6 +778,15 @@ export function cueBefore(
   return null;
 }
 
+/**
+ * "Trump defended “New York values,” saying …", "… “unlikely” … — insisting …": a participle cue
+ * after a comma or a dash hangs on the sentence's subject, however many quotes stand between.
+ */
+function participleSubject(text: string, segmentStart: number, cue: Word): SpeakerGuess | null {
+  if (!/ing$/i.test(cue.text) || !/(?:,[”"’]?|\s[—–])\s*$/.test(text.slice(segmentStart, cue.start))) return null;
+  return sentenceSubject(text, segmentStart, cue.start);
+}
+
 /** A name or subject pronoun opening the sentence (after any opening adverbial), if it has one. */
 function sentenceSubject(text: string, segmentStart: number, to: number): SpeakerGuess | null {
   const from = clauseSubjectStart(text, segmentStart, to);
@@ -794,7 +796,16 @@ function sentenceSubject(text: string, segmentStart: number, to: number): Speake
     return { name: pronoun[1]!, span: { start, end: start + pronoun[1]!.length }, anaphoric: true };
   }
   const name = namesIn(text, from, to)[0];
-  return name && name.span.start - from <= SENTENCE_SUBJECT_MAX_OFFSET ? name : null;
+  if (name && name.span.start - from <= SENTENCE_SUBJECT_MAX_OFFSET) return name;
+  // "A group of top scientists has pushed back …": a common-noun subject up to its verb
+  const phrase = /^\s*((?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Tt]wo|[Tt]hree)\s+[\p{L}-]+(?:\s+(?:of|for)?\s*[\p{Ll}-]+){0,4}?|\p{Lu}\p{Ll}+s)\s+(?:has|have|had|is|are|was|were|will|would|also|\p{Ll}+ed)\b/u.exec(
+    text.slice(from, to),
+  );
+  if (!phrase) return null;
+  const words = phrase[1]!.toLowerCase().split(/\s+/);
+  if (!plausibleSpeakerPhrase(words)) return null;
+  const start = from + phrase[0].indexOf(phrase[1]!);
+  return { name: phrase[1]!, span: { start, end: start + phrase[1]!.length }, anaphoric: true };
 }
 
 /** How far into its clause (characters) a name may start and still be the clause's subject ("Former Arkansas Gov. Mike Huckabee"). */

@@ -203,6 +203,11 @@ describe('whose words: harder sentences', () => {
     assert.equal(q.speakerName, 'a Harbour Board fact sheet');
   });
 
+  test('a participle after a dash hangs on a common-noun subject, for quotes before and after it', () => {
+    const found = quotes('A group of port engineers has pushed back on the board’s view that a leak is “very unlikely” at the old dock — insisting the risk is “real” and needs “a full survey.”');
+    assert.deepEqual(found.map((q) => q.speakerName), ['A group of port engineers', 'A group of port engineers', 'A group of port engineers']);
+  });
+
   test('"she" goes to the person of "Gazette reporter Mara Dunn", not the paper', () => {
     const found = quotes('Harbour Gazette reporter Mara Dunn resigned on Friday. “I was told what to write,” she said.');
     assert.equal(found[0]!.speakerName, 'Mara Dunn');
