@@ -534,6 +534,9 @@ const ADDRESSEE_VERBS = new Set([
  * noun only modifies it; the speaker is the described person, not the place. Nouns that are
  * report verbs ("the Eastfold statement") are left alone.
  */
+/** Auxiliaries that may follow a subject noun phrase ("a Clinton campaign memo was released …"). */
+const VERB_AFTER_SUBJECT = new Set(['was', 'is', 'were', 'are', 'has', 'had', 'have', 'will', 'would']);
+
 function describedBy(text: string, guess: SpeakerGuess | null): SpeakerGuess | null {
   if (!guess || guess.anaphoric) return guess;
   const determiner = /\b(?:the|a|an)\s+$/i.exec(text.slice(Math.max(0, guess.span.start - 5), guess.span.start));
@@ -549,7 +552,8 @@ function describedBy(text: string, guess: SpeakerGuess | null): SpeakerGuess | n
   if (taken === 0) return guess;
   const next = words[taken];
   const rest = text.slice(guess.span.end + words[taken - 1]!.end);
-  if (next ? !reportVerbLemma(next.word) : !/^[^\S\n]*(?:[,.;:!?”"(]|$)/u.test(rest)) return guess;
+  const verbNext = (w: string): boolean => reportVerbLemma(w) !== null || VERB_AFTER_SUBJECT.has(w);
+  if (next ? !verbNext(next.word) : !/^[^\S\n]*(?:[,.;:!?”"(]|$)/u.test(rest)) return guess;
   const start = guess.span.start - determiner[0].length;
   const end = guess.span.end + words[taken - 1]!.end;
   return { name: text.slice(start, end), span: { start, end }, anaphoric: true };
@@ -796,7 +800,7 @@ function sentenceSubject(text: string, segmentStart: number, to: number): Speake
     return { name: pronoun[1]!, span: { start, end: start + pronoun[1]!.length }, anaphoric: true };
   }
   const name = namesIn(text, from, to)[0];
-  if (name && name.span.start - from <= SENTENCE_SUBJECT_MAX_OFFSET) return name;
+  if (name && name.span.start - from <= SENTENCE_SUBJECT_MAX_OFFSET) return describedBy(text, name);
   // "A group of top scientists has pushed back …": a common-noun subject up to its verb
   const phrase = /^\s*((?:[Tt]he|[Aa]n?|[Ss]ome|[Mm]any|[Ss]everal|[Tt]wo|[Tt]hree)\s+[\p{L}-]+(?:\s+(?:of|for)?\s*[\p{Ll}-]+){0,4}?|\p{Lu}\p{Ll}+s)\s+(?:has|have|had|is|are|was|were|will|would|also|\p{Ll}+ed)\b/u.exec(
     text.slice(from, to),

@@ -208,6 +208,13 @@ describe('whose words: harder sentences', () => {
     assert.deepEqual(found.map((q) => q.speakerName), ['A group of port engineers', 'A group of port engineers', 'A group of port engineers']);
   });
 
+  test('a described subject stays whole before a participle or an auxiliary', () => {
+    const q = only('The Eastfold mayoral candidate blasted the plan on Wednesday, calling it “absurd and costly.”');
+    assert.equal(q.speakerName, 'The Eastfold mayoral candidate');
+    const memo = only('Hours earlier, a Varga campaign memo was released stating that the loss was “long expected by all of us.”');
+    assert.equal(memo.speakerName, 'a Varga campaign memo');
+  });
+
   test('"she" goes to the person of "Gazette reporter Mara Dunn", not the paper', () => {
     const found = quotes('Harbour Gazette reporter Mara Dunn resigned on Friday. “I was told what to write,” she said.');
     assert.equal(found[0]!.speakerName, 'Mara Dunn');
