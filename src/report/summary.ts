@@ -123,7 +123,7 @@ export function labelTable(c: Comparison): LabelRow[] {
       if (!same) list.push({ text, quotedBy: label.quotedBy, polarity: label.polarity });
       else if (wordsWithin(same.text, text) && !wordsWithin(text, same.text)) same.text = text;
     }
-    rows.push({ actor: actor.id, name: actor.name, cells });
+    if (Object.keys(cells).length > 0) rows.push({ actor: actor.id, name: actor.name, cells });
   }
   return rows;
 }

@@ -61,3 +61,8 @@ test('a bare courtesy title is house style and stays out of the table', () => {
   const cell = labelTable(c)[0]!.cells[c.articles[0]!.id]!.map((l) => l.text);
   assert.deepEqual(cell, ['veteran']);
 });
+
+test('an actor whose only label is a courtesy title has no row', () => {
+  const c = withLabels('Mr. Ruhl spoke.', [{ text: 'Mr.', kind: 'title' }]);
+  assert.ok(!labelTable(c).some((row) => row.actor === c.actors[0]!.id));
+});
