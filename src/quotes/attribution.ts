@@ -9,7 +9,7 @@ import type { Paragraph, QuotedPassage } from './marks.ts';
 
 /** A reporting verb further than this many words from the quote is not its cue (after-quote side). */
 const MAX_WORDS_QUOTE_TO_CUE = 8;
-/** Words between a quote closing on a comma and its cue ("…,” the Florida senator said). */
+/** Words between a quote closing on a comma and its cue ("…,” the Eastfold senator said). */
 const CLOSE_CUE_MAX_WORDS = 4;
 /** Longest lower-case speaker phrase kept ("a spokesman for the ministry"), in words. */
 const MAX_SPEAKER_PHRASE_WORDS = 6;
@@ -175,9 +175,9 @@ export function namesIn(text: string, from: number, to: number): SpeakerGuess[] 
 }
 
 /**
- * "Centers for Disease Control and Prevention", "Secretary of State Antony Blinken": "of" and "for"
+ * "Bureau for Harbour Safety and Standards", "Secretary of State Ana Reyes": "of" and "for"
  * between capitalised words stay inside the name, and so does "and" once the name has one of them
- * ("Biden and Harris" stays two names).
+ * ("Varga and Renn" stays two names).
  */
 function joinsOrgName(text: string, run: Word[], word: Word, next: Word | undefined): boolean {
   if (!run.length || !next || !isCapitalised(next.text) || !/^\s+$/.test(text.slice(word.end, next.start))) return false;
@@ -222,7 +222,7 @@ export function speakerPhrase(text: string, span: Span, from: number, cueAt: num
   for (let i = words.length - 1; i >= 0 && taken < MAX_MODIFIER_WORDS; i--) {
     const word = words[i]!;
     const gap = text.slice(word.end, start);
-    // spaces only: a line break or a closing quote mark ends the phrase ("…Gutter.’ ⏎ New York Times columnist")
+    // spaces only: a line break or a closing quote mark ends the phrase ("…the end.’ ⏎ Gazette columnist Mara Dunn")
     if (!/^[^\S\n]+$/.test(gap) || /[”’"]$/.test(word.text)) break;
     const lower = word.text.toLowerCase();
     if (PHRASE_BOUNDARY.has(lower) || reportVerbLemma(lower) || /\d/.test(lower) || PRONOUNS.has(lower) || lower === 'what')
@@ -326,7 +326,7 @@ function cuesIn(text: string, from: number, to: number, strict = false): { word:
     if (!lemma || isCapitalised(word.text)) continue;
     const previous = words[i - 1]?.text.toLowerCase();
     if (previous && DETERMINERS.has(previous)) continue;
-    // "In an AP interview", "after the GOP debate": a bare form after a determiner and a
+    // "In an Eastfold Radio interview", "after the party debate": a bare form after a determiner and a
     // capitalised word is a noun ("the President said" keeps its past-tense verb).
     if (lower === lemma && isCapitalised(words[i - 1]?.text ?? '')) {
       let k = i - 1;
@@ -460,7 +460,7 @@ function phraseBefore(text: string, from: number, end: number): SpeakerGuess | n
     )
   )
     words.pop();
-  // "Critics roundly condemned": an adverb before the verb is not part of its subject ("the family" is).
+  // "Dockers angrily condemned": an adverb before the verb is not part of its subject ("the family" is).
   while (words.length > 1 && /^\p{Ll}{3,}ly$/u.test(words.at(-1)!.text) && !PHRASE_DETERMINERS.has(words.at(-2)!.text.toLowerCase()))
     words.pop();
   if (!words.length || words.length > MAX_SPEAKER_PHRASE_WORDS) return null;
@@ -480,15 +480,15 @@ function phraseAfter(text: string, from: number, to: number): SpeakerGuess | nul
   const names = namesIn(text, from, stop ? from + stop.index : to);
   const lead = text.slice(from, names[0]?.span.start ?? to);
   // "said Los Angeles-based attorney Edgar Martirosyan": the last name of the phrase.
-  // "said the speech at the Trump Hotel": a name behind a preposition is no speaker.
+  // "said the rally at the Grand Harbour Hotel": a name behind a preposition is no speaker.
   if (names[0] && /^\s*(?:(?:the|a|an)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u.test(lead) && !lead.split(/\s+/).some((w) => PREPOSITIONS.has(w))) {
     // …the last name of one noun phrase: later names count only while nothing but a few
-    // lower-case modifiers stands between ("the White House after … Varga" is two phrases).
+    // lower-case modifiers stands between ("the Harbour Board after … Varga" is two phrases).
     let last = names[0];
     for (const name of names.slice(1)) {
       const gap = text.slice(last.span.end, name.span.start);
       const words = gap.trim().split(/\s+/).filter(Boolean);
-      // a role between them may hold "of" ("director of research")
+      // a role between them may hold "of" ("Eastfold Jobs Lab director of research Ana Pereira")
       const modifier = (w: string): boolean =>
         w === 'of' ||
         (!PHRASE_BOUNDARY.has(w) && !NOT_IN_SPEAKER_PHRASE.has(w) && !['after', 'before', 'since', 'until'].includes(w) && !reportVerbLemma(w) && !/ed$/.test(w));
@@ -529,14 +529,14 @@ const ADDRESSEE_VERBS = new Set([
   'interview',
 ]);
 
+/** Auxiliaries that may follow a subject noun phrase ("a Varga campaign memo was released …"). */
+const VERB_AFTER_SUBJECT = new Set(['was', 'is', 'were', 'are', 'has', 'had', 'have', 'will', 'would']);
+
 /**
- * "the Florida senator", "an Eastfold official": a name between a determiner and a lower-case
+ * "the Eastfold senator", "an Eastfold official": a name between a determiner and a lower-case
  * noun only modifies it; the speaker is the described person, not the place. Nouns that are
  * report verbs ("the Eastfold statement") are left alone.
  */
-/** Auxiliaries that may follow a subject noun phrase ("a Clinton campaign memo was released …"). */
-const VERB_AFTER_SUBJECT = new Set(['was', 'is', 'were', 'are', 'has', 'had', 'have', 'will', 'would']);
-
 function describedBy(text: string, guess: SpeakerGuess | null): SpeakerGuess | null {
   if (!guess || guess.anaphoric) return guess;
   const determiner = /\b(?:the|a|an)\s+$/i.exec(text.slice(Math.max(0, guess.span.start - 5), guess.span.start));
@@ -600,14 +600,14 @@ function nameOfCue(
   // "…,” he told Fox News": the pronoun speaks; "…,” opposition legislator said José Olivares": the name.
   if (pronounBefore && PRONOUNS.has(pronounBefore.name.toLowerCase())) return pronounBefore;
   if (preferAfter && after && !after.anaphoric && !before.length) return after;
-  // "… that Sanders can catch Clinton, said Steve Elmendorf": a verb straight after a comma is
+  // "“…” that Varga can win the vote, said Tobias Renn": a verb straight after a comma is
   // inverted, and the name after it speaks, not the names of the clause before.
   if (preferAfter && after && !after.anaphoric && /,\s*$/.test(text.slice(clauseStart, cueStart))) return after;
   // A name followed by an appositive right up to the verb ("Gene Sperling, a top outside Clinton
   // adviser, said"); else the name nearest the verb ("Virginia delegate Beau Correll said").
   const head = before.find((n) => APPOSITIVE_TO_VERB.test(text.slice(n.span.end, cueStart)));
   if (head) return head;
-  // "…at last week's San Diego rally, where he suggested": a subject pronoun after the last name
+  // "…at last week's Eastfold rally, where she claimed": a subject pronoun after the last name
   // and right before the verb (adverbs aside) speaks.
   const last = before.at(-1);
   if (last) {
@@ -618,7 +618,7 @@ function nameOfCue(
     }
   }
   if (before.length) return before.at(-1)!;
-  // "Critics condemned the White House …": before a quote, a subject phrase speaks and a name
+  // "Dockers condemned the Harbour Board …": before a quote, a subject phrase speaks and a name
   // after the verb is its object; only an inverted cue after a quote lets the name speak.
   if (!preferAfter && pronounBefore) return pronounBefore;
   if (after && !after.anaphoric) return after;
@@ -715,13 +715,13 @@ export function attributePassage(
   // "His final assessment: “…,” he said." — a verb right after the quote beats a colon before it.
   const before = beforeCue();
   if (before?.cue === ':') return afterCue() ?? before;
-  // "… and “better reflect the nation,” Mook wrote.": a quote closing on a comma hands the
-  // sentence on to its attribution, which beats a verb before the quote.
+  // "Nothing the mayor promised “will bring the ferries back,” the harbour master said.": a quote
+  // closing on a comma hands the sentence on to its attribution, which beats a verb before it.
   if (before && /[,!?]\s*$/.test(text.slice(passage.open + 1, passage.close))) {
     const after = afterCue();
     const lead = after ? text.slice(afterFrom, after.cueAt) : '';
     // Only the attribution itself: "…,” the senator said" or "…,” said Lopez" — not a new clause
-    // ("…,” but later clarified that …"), not a passive ("…,” Fox News is told").
+    // ("…,” but later admitted that …"), not a passive ("…,” the Gazette is told").
     const attribution =
       after?.speaker &&
       wordsBetween(text, afterFrom, after.cueAt) <= CLOSE_CUE_MAX_WORDS &&
@@ -732,8 +732,8 @@ export function attributePassage(
         (!after.speaker.anaphoric && !/\p{L}/u.test(lead)));
     if (attribution) return after;
   }
-  // "The rejection signals “the end,” said Geert Wilders": a name after an inverted verb beats a
-  // phrase found before the quote ("The rejection of the treaty").
+  // "The vote signals “the end of the port,” said Tobias Renn": a name after an inverted verb beats
+  // a phrase found before the quote ("The vote").
   if (before && (!before.speaker || (before.speaker.anaphoric && !PRONOUNS.has(before.speaker.name.toLowerCase())))) {
     const after = afterCue();
     if (after?.speaker && !after.speaker.anaphoric && after.speaker.span.start > after.cueAt) return after;
@@ -783,7 +783,7 @@ export function cueBefore(
 }
 
 /**
- * "Trump defended “New York values,” saying …", "… “unlikely” … — insisting …": a participle cue
+ * "Varga defended the “harbour values,” saying …", "… “unlikely” … — insisting …": a participle cue
  * after a comma or a dash hangs on the sentence's subject, however many quotes stand between.
  */
 function participleSubject(text: string, segmentStart: number, cue: Word): SpeakerGuess | null {
