@@ -82,7 +82,7 @@ export function buildBrief(alignments: Alignment[], claims: Claim[], articles: A
   }
   return {
     // Agreements worded apart come after the ones in shared words (judged by hand on roundups,
-    // 21 of 30 such were right against 29 of 30: docs/EVALUATION.md), and say so.
+    // about 6 in 10 such were right against 29 of 30: docs/EVALUATION.md), and say so.
     agreed: ranked('agreed')
       .sort((x, y) => Number(Boolean(x.wordedApart)) - Number(Boolean(y.wordedApart)))
       .slice(0, BRIEF_LIMITS.agreed)

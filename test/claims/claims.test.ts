@@ -336,6 +336,17 @@ describe('three outlets', () => {
 });
 
 describe('agreements in the brief', () => {
+  test('claims worded apart but with the same main verb count as shared wording', () => {
+    const same = analyse([
+      'Police detained the activist Mara Dunn outside the court in Eastfold on Friday.',
+      'Officers detained Mara Dunn in handcuffs as supporters shouted at the Eastfold courthouse.',
+    ]);
+    const agreed = same.alignments.find((a) => a.kind === 'agreed');
+    assert.ok(agreed, JSON.stringify(same.alignments.map((a) => a.explanation)));
+    assert.equal(agreed.wordedApart, undefined);
+    assert.match(agreed.explanation, /both report/);
+  });
+
   test('an agreement in shared words comes before one worded apart, which is marked', () => {
     const r = analyse([
       'Police detained the activist Mara Dunn outside the court in Eastfold on Friday. The council approved a new budget for the harbour on Monday.',
