@@ -163,6 +163,8 @@ export function beyondItem(explanation: string, itemText: string): string | null
     .replace(/\s*…\s*$/, '')
     .trim();
   if (core.length === 0) return null;
+  // A disputed item is its explanation: nothing more to show.
+  if (explanation.trim() === itemText.trim()) return null;
   const at = explanation.indexOf(core);
   // Only an explanation that opens by restating the item ("… both report: <item>") is cut;
   // one that quotes the item beside another claim is shown whole.

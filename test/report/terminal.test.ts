@@ -51,4 +51,6 @@ test('an explanation is shown only for what it adds beyond the brief item', () =
   assert.equal(beyondItem('Both report “inciting violence”.', item), 'Both report “inciting violence”.', 'a different wording is shown whole');
   const quoted = `Coast Daily and Harbour Herald may report the same thing in different words; compare Coast Daily: “Union leader Mara Dunn was arrested on Wednesday.” and Harbour Herald: “Police held a dock organiser.”`;
   assert.equal(beyondItem(quoted, item), quoted, 'the item quoted beside the other claim: shown whole');
+  const dispute = 'The outlets disagree on the number of arrests: 40 (Coast Daily) vs 400 (Harbour Herald).';
+  assert.equal(beyondItem(dispute, dispute), null, 'a disputed item is its explanation: not shown twice');
 });
