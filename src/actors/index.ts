@@ -235,5 +235,12 @@ function describedSpeaker(quote: Quote, actors: Actor[]): Actor | null {
         normalizeWord(l.text).split(/\s+/).pop() === noun,
     ),
   );
-  return described.length === 1 ? described[0] : null;
+  if (described.length === 1) return described[0]!;
+  if (described.length > 1) return null;
+  // "the union": the one organisation whose name ends in that word ("Dockworkers’ Solidarity
+  // Union"), named in this article, else in any article of the comparison (one story).
+  const named = actors.filter((a) => a.type === 'organization' && normalizeWord(a.name).split(/\s+/).pop() === noun);
+  const here = named.filter((a) => a.mentions.some((m) => m.article === quote.article));
+  if (here.length === 1) return here[0]!;
+  return here.length === 0 && named.length === 1 ? named[0]! : null;
 }

@@ -216,7 +216,9 @@ const MAX_MODIFIER_WORDS = 5;
  * punctuation, a preposition, a conjunction or a verb; a leading determiner is included.
  */
 export function speakerPhrase(text: string, span: Span, from: number, cueAt: number | null = null): Span {
-  const words = wordsIn(text, Math.max(from, span.start - 80), span.start);
+  // a phrase that opens on its article is whole on the left ("the union", not "a figure the union")
+  const opensOnArticle = /^(?:the|a|an)\s/i.test(text.slice(span.start, span.end + 1));
+  const words = opensOnArticle ? [] : wordsIn(text, Math.max(from, span.start - 80), span.start);
   let start = span.start;
   let taken = 0;
   for (let i = words.length - 1; i >= 0 && taken < MAX_MODIFIER_WORDS; i--) {
@@ -460,6 +462,18 @@ function phraseBefore(text: string, from: number, end: number): SpeakerGuess | n
     )
   )
     words.pop();
+  // "a figure the union says …": a noun phrase, then a relative clause without "that" whose
+  // subject opens at the last article not governed by a preposition ("a spokesman for the
+  // ministry" stays whole).
+  if (words.length > 2 && ['the', 'a', 'an'].includes(words[0]!.text.toLowerCase())) {
+    for (let k = words.length - 1; k > 1; k--) {
+      const w = words[k]!.text.toLowerCase();
+      if (['the', 'a', 'an'].includes(w) && !PHRASE_PREPOSITIONS.has(words[k - 1]!.text.toLowerCase()) && !PREPOSITIONS.has(words[k - 1]!.text.toLowerCase())) {
+        words.splice(0, k);
+        break;
+      }
+    }
+  }
   // "Dockers angrily condemned": an adverb before the verb is not part of its subject ("the family" is).
   while (words.length > 1 && /^\p{Ll}{3,}ly$/u.test(words.at(-1)!.text) && !PHRASE_DETERMINERS.has(words.at(-2)!.text.toLowerCase()))
     words.pop();

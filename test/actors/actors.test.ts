@@ -265,3 +265,20 @@ test('a title in capitals right after a name takes that name along ("Harbour Uni
   // a lower-case word right after another name is a verb, not a label
   assert.ok(!actorNamed(run, 'Tomas Berg')?.labels.some((l) => /mocks/.test(l.text)));
 });
+
+test('attributeQuotes: "the union" is the one organisation named so, in this article or another of the story', () => {
+  const named = annotate(articleOf('The Eastfold Dockers Union called a strike on Monday.', 'a'));
+  const other = annotate(articleOf('Pickets gathered at the gates on Monday morning.', 'b'));
+  const actors = resolveActors([named, other], []);
+  const union = actors.find((a) => a.name === 'Eastfold Dockers Union');
+  assert.ok(union, JSON.stringify(actors.map((a) => [a.name, a.type])));
+  const base = { start: 0, end: 1, text: 'x', speaker: null, speakerSpan: null, cue: 'said' };
+  const quotes = attributeQuotes(
+    [
+      { ...base, id: '1', article: 'b', speakerName: 'the union' },
+      { ...base, id: '2', article: 'b', speakerName: 'the council' },
+    ],
+    actors,
+  );
+  assert.deepEqual(quotes.map((q) => q.speaker), [union.id, null]);
+});

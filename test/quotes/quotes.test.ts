@@ -215,6 +215,13 @@ describe('whose words: harder sentences', () => {
     assert.equal(memo.speakerName, 'a Varga campaign memo');
   });
 
+  test('"a figure the union says …": the subject of a relative clause without "that" speaks', () => {
+    const q = only('The police counted 300 workers at the march, a figure the union says is “off by a factor of ten.”');
+    assert.equal(q.speakerName, 'the union');
+    const whole = only('“We will appeal the ruling,” a spokesman for the ministry said.');
+    assert.equal(whole.speakerName, 'a spokesman for the ministry');
+  });
+
   test('"she" goes to the person of "Gazette reporter Mara Dunn", not the paper', () => {
     const found = quotes('Harbour Gazette reporter Mara Dunn resigned on Friday. “I was told what to write,” she said.');
     assert.equal(found[0]!.speakerName, 'Mara Dunn');
