@@ -1255,13 +1255,15 @@ export function alignClaims(claims: Claim[], docs: Doc[], actors: Actor[]): Alig
       1 - (best / AGREE_MIN_SCORE) * 0.5,
     );
   }
+  // Merging removed alignments, so ids handed out by position may repeat: number them afresh.
+  alignments.forEach((alignment, i) => (alignment.id = `al${i + 1}`));
   return alignments;
 }
 
 /**
  * With three or more articles, pairwise agreements that share a claim are one fact reported by
  * several outlets: merge them (one claim per article at most) into one alignment. Ids are
- * renumbered afterwards by the caller's order, so merged groups keep the first pair's id.
+ * renumbered at the end of `alignClaims`.
  */
 function mergeAgreements(alignments: Alignment[], claims: Claim[], articlesById: Map<string, Article>): void {
   const agreed = alignments.filter((a) => a.kind === 'agreed');

@@ -320,6 +320,20 @@ describe('three outlets', () => {
     assert.match(agreed[0]!.explanation, /Outlet A, Outlet B and Outlet C all report/);
   });
 
+  test('after a merge every alignment id is unique and each brief item points at its own alignment', () => {
+    const r = analyse([
+      'Police detained the activist Mara Dunn outside the court in Eastfold on Friday. The ferry to Lisvane was cancelled because of thick fog.',
+      'The activist Mara Dunn was detained by police outside the Eastfold court on Friday. Fog forced the port to cancel the Lisvane ferry. Shops on the quay stayed shut all afternoon.',
+      'On Friday police detained activist Mara Dunn outside the court building in Eastfold. A choir sang hymns outside the town hall at noon.',
+    ]);
+    const ids = r.alignments.map((a) => a.id);
+    assert.equal(new Set(ids).size, ids.length, ids.join(' '));
+    assert.ok(r.alignments.some((a) => a.kind === 'agreed' && a.articles.length === 3), 'the merge happened');
+    const byId = new Map(r.alignments.map((a) => [a.id, a]));
+    for (const item of [...r.brief.agreed, ...Object.values(r.brief.onlyIn).flat()])
+      assert.deepEqual(byId.get(item.alignment)?.articles, item.articles, item.text);
+  });
+
   test('a group with one link worded apart quotes every outlet and never says "all report"', () => {
     const r = analyse([
       'Police detained the activist Mara Dunn outside the court in Eastfold on Friday.',
