@@ -12,7 +12,7 @@
  * Each label gets a polarity (polarity.ts) and `quotedBy` when it sits inside a quotation.
  */
 import type { Doc, Label, Quote, Sentence, Token } from '../model/index.ts';
-import { ORGANIZATIONS, PERSON_TITLES, ROLE_NOUNS } from '../language/lexicon.ts';
+import { ORGANIZATIONS, PARTY_WORDS, PERSON_TITLES, ROLE_NOUNS } from '../language/lexicon.ts';
 import { phrasePolarity, wordPolarity, isLoaded } from './polarity.ts';
 
 /** Longest title or epithet before a name, in tokens ("Minister of Interior and Justice" is 5). */
@@ -114,7 +114,11 @@ const ROLE_ENDING = /(?:er|or|ist|ian|man|woman|person)s?$/;
 function isRoleNoun(norm: string): boolean {
   const singular = norm.replace(/s$/, '');
   return (
-    PERSON_TITLES.has(norm) || ROLE_NOUNS.has(norm) || ROLE_NOUNS.has(singular) || ROLE_ENDING.test(norm)
+    PERSON_TITLES.has(norm) ||
+    PARTY_WORDS.has(norm) ||
+    ROLE_NOUNS.has(norm) ||
+    ROLE_NOUNS.has(singular) ||
+    ROLE_ENDING.test(norm)
   );
 }
 
@@ -332,7 +336,9 @@ function prenominal(
       t.pos === 'VERB' &&
       /ed$/.test(t.norm) &&
       j + 1 < first &&
-      !(j > sentence.firstToken && previous && ['NOUN', 'PROPN', 'PRON'].includes(previous.pos));
+      !(j > sentence.firstToken && previous && ['NOUN', 'PROPN', 'PRON'].includes(previous.pos)) &&
+      // before a title in capitals it is the sentence's verb ("… led Republican Mark Dunn")
+      !tokens.slice(j + 1, first).every((w) => isCapitalised(w));
     if (!word && !connector && !participle) break;
     if (t.pos === 'PROPN' && !isCapitalised(t)) break;
     if (/^\p{Lu}{2,}$/u.test(t.text) && t.text.length > 3) break; // "EXCLUSIVE"

@@ -12,6 +12,7 @@ import type { Entity, EntityType, Sentence, Token } from '../model/index.ts';
 import {
   COMMON_WORDS,
   GIVEN_NAMES,
+  PARTY_WORDS,
   KNOWN_ORGANIZATIONS,
   KNOWN_PLACES,
   NAME_CONNECTORS,
@@ -269,7 +270,8 @@ function splitTitles(tokens: Token[], run: Run): Run[] {
   let i = run.first;
   while (i < run.end) {
     const norm = tokens[i].norm;
-    if (PERSON_TITLES.has(norm) && i + 1 < run.end) {
+    const partyBeforeName = PARTY_WORDS.has(norm) && GIVEN_NAMES.has(tokens[i + 1]?.norm ?? '');
+    if ((PERSON_TITLES.has(norm) || partyBeforeName) && i + 1 < run.end) {
       if (i > start) parts.push({ first: start, end: i });
       let next = i + 1;
       while (next < run.end - 1 && PERSON_TITLES.has(tokens[next].norm)) next++;

@@ -6,6 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+/**
+ * Party words written before a person's name ("Democrat Melanie Reyes", "Republican Mark Dunn"):
+ * a title there, but inside organisations' names ("Republican National Committee") they stay.
+ */
+export const PARTY_WORDS = new Set(['democrat', 'republican']);
+
 /** Words and abbreviations written before a person's name; never part of the name. */
 export const PERSON_TITLES = new Set([
   'attorney',

@@ -282,3 +282,13 @@ test('attributeQuotes: "the union" is the one organisation named so, in this art
   );
   assert.deepEqual(quotes.map((q) => q.speaker), [union.id, null]);
 });
+
+test('a party word before a name is a title label; a verb before a capitalised title is no part of it', () => {
+  const run = runActors([
+    { id: 'a', text: 'Democrat Ana Reyes won the seat on Tuesday. Reyes, a state representative, led Republican Mark Dunn by thirty points.' },
+  ]);
+  assert.ok(actorNamed(run, 'Ana Reyes')?.labels.some((l) => l.kind === 'title' && l.text === 'Democrat'));
+  const dunn = actorNamed(run, 'Mark Dunn');
+  assert.ok(dunn, JSON.stringify(run.actors.map((a) => a.name)));
+  assert.deepEqual(dunn.labels.map((l) => l.text), ['Republican']);
+});

@@ -149,3 +149,11 @@ test('entities: "Group of 7" is one organisation; a number elsewhere after "of" 
   assert.equal(entity(doc, 'Group of 7')?.type, 'organization', JSON.stringify(doc.entities));
   assert.ok(!doc.entities.some((e) => /\d/.test(e.text) && e.text !== 'Group of 7'), JSON.stringify(doc.entities.map((e) => e.text)));
 });
+
+test('entities: a party word before a given name is a title; inside an organisation’s name it stays', () => {
+  const text = 'Democrat Melanie Reyes won the seat. She beat Republican Mark Dunn. The Republican National Committee said little, and the House Republican Conference met.';
+  const doc = annotate(articleOf(text));
+  const names = doc.entities.map((e) => e.text);
+  for (const name of ['Melanie Reyes', 'Mark Dunn', 'Republican National Committee', 'House Republican Conference']) assert.ok(names.includes(name), JSON.stringify(names));
+  assert.ok(!names.includes('Democrat Melanie Reyes') && !names.includes('Republican Mark Dunn'), JSON.stringify(names));
+});
