@@ -514,11 +514,15 @@ function phraseAfter(text: string, from: number, to: number): SpeakerGuess | nul
   const match = /^\s*((?:the|a|an|his|her|their)\s+[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2})/u.exec(
     text.slice(from, to),
   );
-  if (match) {
-    const start = from + match[0].length - match[1]!.length;
-    return { name: match[1]!, span: { start, end: start + match[1]!.length }, anaphoric: true };
-  }
-  return null;
+  if (!match) return null;
+  // the phrase ends before a word no speaker phrase holds ("the theory is", "a new report by")
+  const start = from + match[0].length - match[1]!.length;
+  const words = [...match[1]!.matchAll(/\S+/g)];
+  const cut = words.findIndex((w, i) => i > 0 && (NOT_IN_SPEAKER_PHRASE.has(w[0]) || PHRASE_BOUNDARY.has(w[0])));
+  const kept = cut < 0 ? words : words.slice(0, cut);
+  if (kept.length < 2) return null;
+  const end = start + kept.at(-1)!.index + kept.at(-1)![0].length;
+  return { name: text.slice(start, end), span: { start, end }, anaphoric: true };
 }
 
 function wordsBetween(text: string, from: number, to: number): number {

@@ -222,6 +222,11 @@ describe('whose words: harder sentences', () => {
     assert.equal(whole.speakerName, 'a spokesman for the ministry');
   });
 
+  test('a described speaker after an inverted verb ends before words no speaker phrase holds', () => {
+    const q = only('“We will appeal the ruling today,” said a new report by the harbour board.');
+    assert.equal(q.speakerName, 'a new report');
+  });
+
   test('"she" goes to the person of "Gazette reporter Mara Dunn", not the paper', () => {
     const found = quotes('Harbour Gazette reporter Mara Dunn resigned on Friday. “I was told what to write,” she said.');
     assert.equal(found[0]!.speakerName, 'Mara Dunn');
