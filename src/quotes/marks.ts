@@ -42,6 +42,14 @@ function isMark(ch: string): boolean {
   return OPENERS.has(ch) || CLOSERS.has(ch) || ch === STRAIGHT;
 }
 
+/**
+ * Two apostrophes standing for a straight double mark (''…'', typewriter style in older
+ * newswire text; the ingest stage maps them, but text may reach the quote finder raw).
+ */
+function isDoubledApostrophe(text: string, i: number): boolean {
+  return text[i] === "'" && text[i + 1] === "'" && text[i - 1] !== "'" && text[i + 2] !== "'";
+}
+
 /** Does this mark open a quote, given whether one is open already? */
 function opens(text: string, i: number, openNow: boolean): boolean {
   const ch = text[i]!;
@@ -66,6 +74,9 @@ export function findQuotedPassages(text: string): QuotedPassage[] {
       if (isMark(text[first]!) && opens(text, first, false)) {
         pending.multi = true; // continues; this paragraph's opening mark is consumed
         first++;
+      } else if (isDoubledApostrophe(text, first)) {
+        pending.multi = true;
+        first += 2;
       } else {
         passages.push(makePassage(text, pending, paragraphs[p - 1]!.end));
         pending = null;
@@ -74,6 +85,15 @@ export function findQuotedPassages(text: string): QuotedPassage[] {
     const scanFrom: number = pending ? first : start;
     for (let i = scanFrom; i < end; i++) {
       const ch = text[i]!;
+      if (isDoubledApostrophe(text, i)) {
+        // like a straight mark: the passage opens after the pair and closes before it
+        if (pending) {
+          passages.push(makePassage(text, pending, i));
+          pending = null;
+        } else pending = { open: i + 1, paragraph: p, opensParagraph: i === first, multi: false };
+        i++;
+        continue;
+      }
       if (!isMark(ch)) continue;
       if (pending && !opens(text, i, true)) {
         passages.push(makePassage(text, pending, i));

@@ -114,6 +114,14 @@ describe('quote shapes', () => {
   });
 });
 
+describe('typewriter marks', () => {
+  test("two apostrophes stand for a double mark (''…'')", () => {
+    const found = quotes("''We will appeal the ruling,'' said Tobias Renn, a baker. He added: ''It is not over.''");
+    assert.deepEqual(found.map((q) => [q.text, q.speakerName]), [['We will appeal the ruling', 'Tobias Renn'], ['It is not over.', 'Tobias Renn']]);
+    assert.equal(quotes("The dockers' union and the drivers' guild met.").length, 0, 'a possessive apostrophe is no mark');
+  });
+});
+
 describe('whose words: harder sentences', () => {
   test('a participle after a comma hangs on the sentence subject', () => {
     const found = quotes('Mayor Ilse Varga defended the “harbour values,” saying the town had “never bent to pressure.”');
