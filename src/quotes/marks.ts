@@ -61,7 +61,48 @@ function opens(text: string, i: number, openNow: boolean): boolean {
   return !openNow;
 }
 
+/**
+ * Single curly marks (‘…’, the primary marks of British style): the opener is unambiguous; the
+ * closer is also the apostrophe, so a passage is taken only when a ’ follows before the paragraph
+ * ends with no letter right after it and the words inside number at least SINGLE_MIN_WORDS
+ * ("the dockers’ union" never opened). Read only outside double-marked passages (quotes within
+ * quotes stay part of their quote).
+ */
+const SINGLE_MIN_WORDS = 3;
+
+function singleQuotedPassages(text: string, paragraphs: Paragraph[], doubles: QuotedPassage[]): QuotedPassage[] {
+  const found: QuotedPassage[] = [];
+  paragraphs.forEach(({ start, end }, p) => {
+    for (let i = start; i < end; i++) {
+      if (text[i] !== '‘' || /[\p{L}\p{N}]/u.test(text[i - 1] ?? '')) continue;
+      if (doubles.some((d) => i > d.open && i < d.close)) continue;
+      let close = -1;
+      for (let j = i + 1; j < end; j++) {
+        if (text[j] === '‘') break;
+        if (text[j] === '’' && !/[\p{L}\p{N}]/u.test(text[j + 1] ?? '')) {
+          close = j;
+          break;
+        }
+      }
+      if (close < 0) continue;
+      const inner = text.slice(i + 1, close);
+      if (inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length < SINGLE_MIN_WORDS) continue;
+      let first = start;
+      while (first < end && /\s/.test(text[first]!)) first++;
+      found.push(makePassage(text, { open: i, paragraph: p, opensParagraph: i === first, multi: false }, close));
+      i = close;
+    }
+  });
+  return found;
+}
+
 export function findQuotedPassages(text: string): QuotedPassage[] {
+  const doubles = findDoubleQuotedPassages(text);
+  const singles = singleQuotedPassages(text, paragraphsOf(text), doubles);
+  return singles.length === 0 ? doubles : [...doubles, ...singles].sort((a, b) => a.open - b.open);
+}
+
+function findDoubleQuotedPassages(text: string): QuotedPassage[] {
   const paragraphs = paragraphsOf(text);
   const passages: QuotedPassage[] = [];
   let pending: { open: number; paragraph: number; opensParagraph: boolean; multi: boolean } | null = null;

@@ -120,6 +120,14 @@ describe('typewriter marks', () => {
     assert.deepEqual(found.map((q) => [q.text, q.speakerName]), [['We will appeal the ruling', 'Tobias Renn'], ['It is not over.', 'Tobias Renn']]);
     assert.equal(quotes("The dockers' union and the drivers' guild met.").length, 0, 'a possessive apostrophe is no mark');
   });
+
+  test('single curly marks (British style) quote too; apostrophes and short scare quotes do not', () => {
+    const found = quotes('‘We will rebuild the quay before winter,’ said Mayor Ilse Varga. The dockers’ union called it ‘a stunt’. “He said ‘never again’ to us,” Renn said.');
+    assert.deepEqual(found.map((q) => [q.text, q.speakerName]), [
+      ['We will rebuild the quay before winter', 'Mayor Ilse Varga'],
+      ['He said ‘never again’ to us', 'Renn'],
+    ]);
+  });
 });
 
 describe('whose words: harder sentences', () => {
