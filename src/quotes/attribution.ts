@@ -581,15 +581,8 @@ function describedBy(text: string, guess: SpeakerGuess | null): SpeakerGuess | n
  * Speaker of a cue verb at [cueStart, cueEnd) within a clause starting at `clauseStart`: the
  * name or phrase found by `nameOfCue`, read as a description when a name only modifies a noun.
  */
-function speakerOfCue(
-  text: string,
-  clauseStart: number,
-  cueStart: number,
-  cueEnd: number,
-  clauseEnd: number,
-  preferAfter: boolean,
-): SpeakerGuess | null {
-  return describedBy(text, nameOfCue(text, clauseStart, cueStart, cueEnd, clauseEnd, preferAfter));
+function speakerOfCue(...args: Parameters<typeof nameOfCue>): SpeakerGuess | null {
+  return describedBy(args[0], nameOfCue(...args));
 }
 
 function nameOfCue(
